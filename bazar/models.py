@@ -1,0 +1,1 @@
+"""The bazar: events, booths, interest cards, workshops, effect survey. Arrives later."""

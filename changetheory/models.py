@@ -1,0 +1,1 @@
+"""Change theories (forandringsteorier). Their models arrive with their own issue."""

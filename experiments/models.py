@@ -1,0 +1,316 @@
+"""The organisation (labs, programs, tracks, institutions, educations) and experiments.
+
+Rules live in services.py; reads pages need live in selectors.py.
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .enums import Decision, Phase, TransitionKind
+
+
+class DevelopmentLab(models.Model):
+    """Udviklingslaboratorium, e.g. "Ledelse og Styring"."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("development lab")
+        verbose_name_plural = _("development labs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Program(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    lab = models.ForeignKey(
+        DevelopmentLab,
+        verbose_name=_("development lab"),
+        related_name="programs",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner at strategic level"),
+        related_name="owned_programs",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Track(models.Model):
+    """Forsøgsspor: a trial track inside a program, known by a canonical title and aliases."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), related_name="tracks", on_delete=models.PROTECT
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner at strategic level"),
+        related_name="owned_tracks",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("trial track")
+        verbose_name_plural = _("trial tracks")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TrackAlias(models.Model):
+    """Another spelling of a track's name, as found in booklets."""
+
+    track = models.ForeignKey(Track, related_name="aliases", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("track alias")
+        verbose_name_plural = _("track aliases")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="trackalias_unique_name_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Institution(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Education(models.Model):
+    """Uddannelse: an education or department inside an institution."""
+
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        related_name="educations",
+        on_delete=models.CASCADE,
+    )
+    slug = models.SlugField(_("slug"), max_length=120)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("education")
+        verbose_name_plural = _("educations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "slug"], name="education_unique_slug_per_institution"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.institution})"
+
+
+class Experiment(models.Model):
+    """Uddannelseseksperiment, with the booklet's sections in the booklet's order.
+
+    List-shaped sections (actions, findings, attention points, concept phases) are JSON
+    arrays of Markdown strings; the others are Markdown text.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        related_name="experiments",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    education = models.ForeignKey(
+        Education,
+        verbose_name=_("education"),
+        related_name="experiments",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    program = models.ForeignKey(
+        Program, verbose_name=_("program"), related_name="experiments", on_delete=models.PROTECT
+    )
+    track = models.ForeignKey(
+        Track,
+        verbose_name=_("trial track"),
+        related_name="experiments",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner at strategic level"),
+        related_name="owned_experiments",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="TeamMembership",
+        related_name="team_experiments",
+        verbose_name=_("team"),
+        blank=True,
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("iteration of"),
+        related_name="iterations",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    summary = models.TextField(_("summary"), blank=True)
+    challenge = models.TextField(_("challenge"), blank=True)
+    hypothesis = models.TextField(_("transformative hypothesis"), blank=True)
+    actions = models.JSONField(_("actions"), default=list, blank=True)
+    findings = models.JSONField(_("findings"), default=list, blank=True)
+    conceptualisable_elements = models.TextField(_("conceptualisable elements"), blank=True)
+    attention_points = models.JSONField(_("attention points"), default=list, blank=True)
+    concept_phases = models.JSONField(_("the concept's phases"), default=list, blank=True)
+    links = models.JSONField(_("links"), default=list, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    phase = models.CharField(
+        _("phase"), max_length=20, choices=Phase.choices, default=Phase.PRE, db_index=True
+    )
+    phase_entered_at = models.DateTimeField(_("in this phase since"), auto_now_add=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+
+    # Frozen at launch, like a preregistration: what was planned stays apart from what emerged.
+    registered_challenge = models.TextField(_("registered challenge"), blank=True)
+    registered_hypothesis = models.TextField(_("registered hypothesis"), blank=True)
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "updated_at", "phase_entered_at"],
+        cascade_delete_history=True,
+    )
+
+    class Meta:
+        verbose_name = _("experiment")
+        verbose_name_plural = _("experiments")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(phase__in=Phase.values), name="experiment_phase_valid"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="experiment_title_present"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="experiment_dates_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["track", "phase"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("experiments:detail", kwargs={"slug": self.slug})
+
+    @property
+    def phase_enum(self) -> Phase:
+        return Phase(self.phase)
+
+
+class TeamMembership(models.Model):
+    experiment = models.ForeignKey(Experiment, related_name="memberships", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="memberships", on_delete=models.CASCADE
+    )
+    role = models.CharField(_("role in the team"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+        ordering = ["user__first_name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["experiment", "user"], name="membership_one_per_person_and_experiment"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.experiment}"
+
+
+class PhaseTransition(models.Model):
+    """One move on the wheel: from, to, who, when and why."""
+
+    experiment = models.ForeignKey(Experiment, related_name="transitions", on_delete=models.CASCADE)
+    kind = models.CharField(_("kind"), max_length=20, choices=TransitionKind.choices)
+    from_phase = models.CharField(_("from"), max_length=20, choices=Phase.choices, blank=True)
+    to_phase = models.CharField(_("to"), max_length=20, choices=Phase.choices)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    at = models.DateTimeField(_("at"), db_index=True)
+    note = models.TextField(_("note"))
+
+    class Meta:
+        verbose_name = _("phase transition")
+        verbose_name_plural = _("phase transitions")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(note=""), name="transition_note_present"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.experiment}: {self.from_phase or '–'} → {self.to_phase}"

@@ -1,0 +1,28 @@
+"""Readiness checks for /healthz: the database must answer; the broker is reported."""
+
+from django.conf import settings
+from django.db import connection
+
+
+def database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        return False
+
+
+def broker_status() -> str:
+    """'ok', 'down', or 'embedded' when no broker is configured (tasks run eagerly)."""
+    if not settings.REDIS_URL:
+        return "embedded"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        return "ok" if client.ping() else "down"
+    except redis.RedisError:
+        return "down"

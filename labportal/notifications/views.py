@@ -1,0 +1,26 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from rules.contrib.views import permission_required
+
+from . import selectors, services
+
+
+@require_GET
+@permission_required("portal.view", raise_exception=True)
+def inbox(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.notifications_for_user(request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "notifications/inbox.html", {"page": page})
+
+
+@require_POST
+@permission_required("portal.view", raise_exception=True)
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    count = services.notifications_mark_read(user=request.user)
+    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    return redirect("notifications:inbox")

@@ -1,0 +1,14 @@
+"""Tests: fast hashing, mail to the outbox; DATABASE_URL and REDIS_URL as the environment gives."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+AXES_ENABLED = True
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("labportal.core.urls")),
+    path("accounts/", include("labportal.accounts.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("notifications/", include("labportal.notifications.urls")),
+    path("experiments/", include("experiments.urls")),
+    path("concepts/", include("concepts.urls")),
+    path("changetheory/", include("changetheory.urls")),
+    path("bazar/", include("bazar.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

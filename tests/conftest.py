@@ -1,0 +1,53 @@
+"""Shared fixtures: one signed-in person per role."""
+
+import pytest
+
+from labportal.accounts.enums import Role
+from tests.factories import UserFactory
+
+ROLE_USERS = {
+    "staff": [Role.STAFF],
+    "strategic": [Role.STAFF, Role.STRATEGIC],
+    "leader": [Role.STAFF, Role.LEADER],
+    "administrator": [Role.STAFF, Role.ADMINISTRATOR],
+}
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role: str | None = "staff", **kwargs):
+        roles = ROLE_USERS[role] if role else []
+        return UserFactory(roles=[str(r) for r in roles], **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user("staff", username="staff")
+
+
+@pytest.fixture
+def strategic_user(make_user):
+    return make_user("strategic", username="strategic")
+
+
+@pytest.fixture
+def leader_user(make_user):
+    return make_user("leader", username="leader")
+
+
+@pytest.fixture
+def admin_user_(make_user):
+    return make_user("administrator", username="administrator", is_staff=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) returns the test client signed in as that user."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,56 @@
+import factory
+
+from experiments.models import Experiment, Institution, Program, TeamMembership, Track
+
+from .accounts import UserFactory
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    title = factory.Sequence(lambda n: f"Program {n}")
+
+
+class TrackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Track
+
+    slug = factory.Sequence(lambda n: f"spor-{n}")
+    title = factory.Sequence(lambda n: f"Forsøgsspor {n}")
+    program = factory.SubFactory(ProgramFactory)
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    slug = factory.Sequence(lambda n: f"institution-{n}")
+    name = factory.Sequence(lambda n: f"Institution {n}")
+
+
+class ExperimentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Experiment
+
+    slug = factory.Sequence(lambda n: f"eksperiment-{n}")
+    title = factory.Sequence(lambda n: f"Eksperiment {n}")
+    track = factory.SubFactory(TrackFactory)
+    program = factory.LazyAttribute(lambda e: e.track.program)
+    institution = factory.SubFactory(InstitutionFactory)
+    summary = "Et kort resumé af eksperimentet."
+    challenge = "Udfordringen er at samarbejde på tværs."
+    hypothesis = "Hvis vi mødes oftere, så lærer vi mere af hinanden."
+    actions = factory.LazyFunction(lambda: ["Første aktion", "Anden aktion"])
+    findings = factory.LazyFunction(lambda: ["Et fund"])
+
+
+class TeamMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamMembership
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    user = factory.SubFactory(UserFactory, roles=["staff"])
+    role = "Projektleder"
