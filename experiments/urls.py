@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from .views import browse, detail
 
 app_name = "experiments"
 
 urlpatterns = [
-    path("", views.experiment_list, name="list"),
-    path("<slug:slug>/", views.experiment_detail, name="detail"),
+    path("", browse.experiment_list, name="list"),
+    path("<slug:slug>/", detail.experiment_detail, name="detail"),
 ]

@@ -1,11 +1,11 @@
-"""Placeholder pages; the experiment pages are built in their own issue."""
+"""The experiment list with filters and search (placeholder)."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
-from .models import Experiment
+from experiments.models import Experiment
 
 
 @require_GET
@@ -13,10 +13,3 @@ from .models import Experiment
 def experiment_list(request: HttpRequest) -> HttpResponse:
     experiments = Experiment.objects.select_related("institution", "track")[:25]
     return render(request, "experiments/list.html", {"experiments": experiments})
-
-
-@require_GET
-@permission_required("portal.view", raise_exception=True)
-def experiment_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    experiment = get_object_or_404(Experiment, slug=slug)
-    return render(request, "experiments/detail.html", {"experiment": experiment})
