@@ -314,3 +314,6 @@ class PhaseTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.experiment}: {self.from_phase or '–'} → {self.to_phase}"
+
+
+from .models_booklet import BookletUpload  # noqa: E402, F401  (booklet import page, H1)

@@ -14,6 +14,7 @@ from tests.factories import ExperimentFactory, TeamMembershipFactory
 
 ROLES = ("anonymous", "staff", "strategic", "leader", "administrator")
 EXPERIMENT = "rolle-eksperiment"
+BOOKLET_UPLOAD = "00000000-0000-4000-8000-000000000001"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,21 @@ ROWS = [
     Row("concepts:detail", everyone(200), kwargs={"slug": "rolle-koncept"}),
     Row("changetheory:index", everyone(200)),
     Row("bazar:index", everyone(200)),
+    # H2 wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
+    Row("experiments:create", only(200, 403, ("strategic", "administrator"))),
+    Row("experiments:edit", only(200, 403, ("administrator",)), kwargs={"slug": EXPERIMENT}),
+    Row("experiments:launch", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    Row("experiments:advance", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    Row("experiments:step_back", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    Row("experiments:decide", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
+    # H1 booklet import: administrators only.
+    Row("experiments:booklet_import", only(200, 403, ("administrator",))),
+    Row(
+        "experiments:booklet_import_detail",
+        only(200, 403, ("administrator",)),
+        kwargs={"token": BOOKLET_UPLOAD},
+    ),
 ]
 
 # URL names that are not portal pages of their own (Django admin has its own permissions).
@@ -84,6 +100,11 @@ def world(db):
         slug="rolle-koncept", title="Rollekoncept", program=experiment.program
     )
     concept.source_experiments.add(experiment)
+    from experiments.models import BookletUpload
+
+    BookletUpload.objects.create(
+        token=BOOKLET_UPLOAD, file="booklets/rolle.txt", original_name="rolle.txt"
+    )
     return {"experiment": experiment, "concept": concept}
 
 

@@ -1,15 +1,123 @@
-"""The experiment list with filters and search (placeholder)."""
+"""The experiment list: filters and search, one URL, a full page or (for htmx) the results.
 
+Kept cheap on purpose (see bench/README.md): rows are fetched as dicts with only the columns
+the cards show, detail links are built from one reversed prefix, counts are capped instead
+of counting a large table, and the filter choices come from one small query.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Subquery
+from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
+from experiments.enums import Phase
+from experiments.filters import filter_options, filter_selects_html, parse_filters
 from experiments.models import Experiment
+from experiments.search import experiment_search, highlight
+
+PAGE_SIZE = 25
+COUNT_CAP = 1000  # the plain list counts at most this many (then says "more than")
+SUMMARY_LENGTH = 220
+CARD_FIELDS = ("slug", "title", "phase", "summary_short", "institution__name", "track__title")
+
+
+@dataclass
+class Page:
+    number: int
+    num_pages: int
+    total: int
+    capped: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, int(raw or 1))
+    except ValueError:
+        return 1
+
+
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) < SUMMARY_LENGTH:
+        return text
+    return text[: text.rfind(" ", 0, SUMMARY_LENGTH - 1)].rstrip(",.;:") + " …"
 
 
 @require_GET
 @permission_required("portal.view", raise_exception=True)
+@vary_on_headers("HX-Request")
 def experiment_list(request: HttpRequest) -> HttpResponse:
-    experiments = Experiment.objects.select_related("institution", "track")[:25]
-    return render(request, "experiments/list.html", {"experiments": experiments})
+    options = filter_options()
+    filtering = parse_filters(request.GET, options)
+    experiments = filtering.apply(Experiment.objects.all(), options)
+    number = _page_number(request.GET.get("page"))
+
+    if filtering.q:
+        results = experiment_search(experiments, filtering.q)
+        queryset, total, capped = results.queryset, results.total, results.capped
+        snippet = results.snippet
+    else:
+        snippet = None
+        queryset = experiments.order_by("title", "pk")
+        total = experiments.order_by().values("pk")[: COUNT_CAP + 1].count()
+        capped = total > COUNT_CAP
+        total = min(total, COUNT_CAP)
+    num_pages = max(1, -(-total // PAGE_SIZE))
+    page = Page(min(number, num_pages), num_pages, total, capped)
+
+    rows = []
+    if total:
+        start = (page.number - 1) * PAGE_SIZE
+        # Order and cut the page on narrow rows first; only the page's rows are then
+        # joined, cut short and (for a search) highlighted.
+        page_ids = queryset.values("pk")[start : start + PAGE_SIZE]
+        queryset = queryset.filter(pk__in=Subquery(page_ids)).annotate(
+            summary_short=Substr("summary", 1, SUMMARY_LENGTH + 40)
+        )
+        fields = CARD_FIELDS
+        if snippet is not None:
+            queryset = queryset.annotate(snippet=snippet)
+            fields = (*CARD_FIELDS, "snippet")
+        rows = list(queryset.values(*fields))
+    detail_prefix = reverse("experiments:list")
+    phase_labels = {value: str(label) for value, label in Phase.choices}
+    for row in rows:
+        row["url"] = f"{detail_prefix}{row['slug']}/"
+        row["phase_label"] = phase_labels.get(row["phase"], row["phase"])
+        row["meta"] = " · ".join(filter(None, (row["institution__name"], row["track__title"])))
+        snippet = row.get("snippet")
+        row["text"] = highlight(snippet) if snippet else _summary(row["summary_short"])
+
+    context = {
+        "rows": rows,
+        "page": page,
+        "filtering": filtering,
+        "selects": "" if request.htmx else filter_selects_html(options, filtering),
+        "list_url": detail_prefix,
+        "crumbs": [(None, _("Experiments"))],
+    }
+    template = "experiments/list.html#results" if request.htmx else "experiments/list.html"
+    return render(request, template, context)

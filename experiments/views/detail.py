@@ -1,15 +1,59 @@
-"""One experiment: its sections, wheel and history (placeholder)."""
+"""One experiment: its sections in the booklet's order, team, wheel, timeline and edit history."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
-from experiments.models import Experiment
+from experiments import selectors
+
+from .wheel import panel_context
+
+
+def safe_links(links) -> list[tuple[str, str | None]]:
+    """(text, url) pairs; only http(s) and mailto addresses become links."""
+    result = []
+    for link in links or []:
+        if isinstance(link, dict):
+            url, text = str(link.get("url") or ""), str(link.get("title") or "")
+        else:
+            url = text = str(link)
+        ok = url.startswith(("https://", "http://", "mailto:"))
+        result.append((text or url, url if ok else None))
+    return result
+
+
+def detail_context(request: HttpRequest, experiment, **panel) -> dict:
+    user = request.user
+    context = panel_context(request, experiment, **panel)
+    can_view_history = user.has_perm("experiments.view_history", experiment)
+    context |= {
+        "memberships": list(experiment.memberships.all()),
+        "concepts": list(experiment.concepts.all()),
+        "iterations": list(experiment.iterations.all()),
+        "can_edit": user.has_perm("experiments.change", experiment),
+        "can_view_history": can_view_history,
+        "edits": selectors.experiment_changes(experiment) if can_view_history else [],
+        "links": safe_links(experiment.links),
+        "crumbs": [
+            (reverse("experiments:list"), _("Experiments")),
+            (None, experiment.title),
+        ],
+    }
+    return context
 
 
 @require_GET
 @permission_required("portal.view", raise_exception=True)
+@vary_on_headers("HX-Request")
 def experiment_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    experiment = get_object_or_404(Experiment, slug=slug)
-    return render(request, "experiments/detail.html", {"experiment": experiment})
+    """The whole page; an htmx request gets the wheel panel only."""
+    experiment = selectors.experiment_for_user(request.user, slug)
+    if request.htmx:
+        return render(
+            request, "experiments/detail.html#wheel_panel", panel_context(request, experiment)
+        )
+    return render(request, "experiments/detail.html", detail_context(request, experiment))

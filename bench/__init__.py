@@ -1,0 +1,1 @@
+"""Benchmark of the list, search and detail pages (see README.md)."""

@@ -1,0 +1,300 @@
+"""Benchmark: fill PostgreSQL, serve with gunicorn on loopback, load the pages with wrk.
+
+    uv run python bench/run.py              # 10,000 experiments
+    uv run python bench/run.py --large      # 100,000 experiments
+    uv run python bench/run.py --sql-only   # only the search SQL timings
+
+Uses its own database (BENCH_DATABASE_URL, default labportal_bench on 127.0.0.1), refilled
+when its experiment count differs from the one asked for. Needs `wrk` (apt-get install wrk).
+Prints requests/s, p50 and p99 per page, and each page's throughput as a share of a bare
+Django view served by the same gunicorn through the same middleware.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+import django  # noqa: E402
+import psycopg  # noqa: E402
+
+BIND = "127.0.0.1:8765"
+USERNAME = "bench-staff"
+
+
+def database_url() -> str:
+    return os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/labportal_bench"
+    )
+
+
+def recreate_database() -> None:
+    url = database_url()
+    name = url.rsplit("/", 1)[1]
+    if not re.fullmatch(r"[a-z0-9_]+", name) or "bench" not in name:
+        raise SystemExit(f"refusing to recreate database {name!r}: its name must contain 'bench'")
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+
+
+def experiment_count() -> int | None:
+    try:
+        with psycopg.connect(database_url()) as conn:
+            return conn.execute("SELECT count(*) FROM experiments_experiment").fetchone()[0]
+    except psycopg.Error:
+        return None
+
+
+def prepare(count: int) -> str:
+    """Database with `count` experiments, static files, a signed-in user; returns the cookie."""
+    if experiment_count() != count:
+        print(f"Filling {database_url()} with {count} experiments …")
+        recreate_database()
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        from bench.data import fill
+
+        fill(count)
+    else:
+        django.setup()
+        print(f"Using {database_url()} ({count} experiments already there).")
+    from django.core.management import call_command
+    from django.test import Client
+
+    from labportal.accounts.models import User
+    from labportal.accounts.services import user_set_roles
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    user, _created = User.objects.get_or_create(username=USERNAME)
+    user_set_roles(user=user, roles=["staff"])
+    client = Client()
+    client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}"
+
+
+def pages() -> dict[str, str]:
+    from experiments.models import Experiment, Track
+
+    track = Track.objects.order_by("pk").first()
+    detail = Experiment.objects.order_by("pk").values_list("slug", flat=True)[
+        Experiment.objects.count() // 2
+    ]
+    return {
+        "bare view": "/bench/bare/",
+        "list": "/experiments/",
+        "filtered list": f"/experiments/?track={track.slug}&phase=action",
+        "search, common word": "/experiments/?q=ledelse",
+        "search, mid word": "/experiments/?q=sparring",
+        "search, rare word": "/experiments/?q=kvantespring",
+        "detail": f"/experiments/{detail}/",
+    }
+
+
+def fetch(path: str, cookie: str) -> tuple[int, str]:
+    request = urllib.request.Request(f"http://{BIND}{path}", headers={"Cookie": cookie})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def start_gunicorn(workers: int) -> subprocess.Popen:
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "bench.settings"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "labportal.wsgi",
+            "--bind",
+            BIND,
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        time.sleep(0.2)
+        try:
+            urllib.request.urlopen(f"http://{BIND}/healthz", timeout=2)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("gunicorn did not start") from None
+    server.terminate()
+    raise SystemExit("gunicorn did not answer within 20 s")
+
+
+LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(path: str, cookie: str, *, seconds: int, connections: int) -> dict:
+    env = os.environ | {"BENCH_COOKIE": cookie}
+    output = subprocess.run(
+        [
+            "wrk",
+            "--threads",
+            "2",
+            "--connections",
+            str(connections),
+            "--duration",
+            f"{seconds}s",
+            "--timeout",
+            "5s",
+            "--latency",
+            "--script",
+            str(ROOT / "bench" / "cookie.lua"),
+            f"http://{BIND}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    latencies = {p: float(v) * UNITS[u] for p, v, u in LATENCY.findall(output)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": latencies.get("50"),
+        "p99": latencies.get("99"),
+        "errors": int(errors[1]) if errors else 0,
+        "requests": int(re.search(r"(\d+) requests in", output)[1]),
+    }
+
+
+def http_benchmark(cookie: str, *, seconds: int, connections: int, workers: int) -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install -y wrk")
+    server = start_gunicorn(workers)
+    try:
+        targets = pages()
+        for name, path in targets.items():
+            status, body = fetch(path, cookie)
+            if status != 200:
+                raise SystemExit(f"{name} {path} answered {status}")
+            cards = body.count('class="card"')
+            print(f"  checked {name:22} {path}  (200, {len(body)} bytes, {cards} cards)")
+        wrk(targets["list"], cookie, seconds=3, connections=connections)  # warm up
+        results = {
+            name: wrk(path, cookie, seconds=seconds, connections=connections)
+            for name, path in targets.items()
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    bare = results["bare view"]["rps"]
+    print(f"\n{connections} connections, {seconds} s per page, gunicorn {workers} sync workers")
+    print(f"{'page':24} {'req/s':>8} {'of bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:24} {r['rps']:8.1f} {r['rps'] / bare:8.0%} "
+            f"{r['p50']:8.1f} {r['p99']:8.1f} {r['errors']:8d}"
+        )
+
+
+def explain_ms(cursor, sql: str, params) -> float:
+    cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+    plan = cursor.fetchone()[0]
+    plan = plan[0] if isinstance(plan, list) else plan
+    return plan["Execution Time"]
+
+
+def sql_benchmark(runs: int = 7) -> None:
+    """Database time of the search queries (candidates + ranked page) for three words."""
+    django.setup()
+    from django.db import connection
+
+    from bench.data import COMMON_WORD, MID_WORD, RARE_WORD
+    from experiments.models import Experiment
+    from experiments.search import candidate_query, experiment_search
+
+    total = Experiment.objects.count()
+    naive = (
+        "SELECT id FROM experiments_experiment "
+        "WHERE search_vector @@ websearch_to_tsquery('danish', %s) "
+        "ORDER BY ts_rank(search_vector, websearch_to_tsquery('danish', %s)) DESC LIMIT 25"
+    )
+    print(f"\nSearch SQL over {total} experiments: median of {runs} runs (EXPLAIN ANALYZE)")
+    print(f"{'word':14} {'matches':>8} {'candidates':>10} {'page':>7} {'total':>7} {'naive':>7}")
+    with connection.cursor() as cursor:
+        for word in (COMMON_WORD, MID_WORD, RARE_WORD):
+            cursor.execute(
+                "SELECT count(*) FROM experiments_experiment "
+                "WHERE search_vector @@ websearch_to_tsquery('danish', %s)",
+                [word],
+            )
+            matches = cursor.fetchone()[0]
+            queryset = Experiment.objects.all()
+            candidates_sql, candidates_params = candidate_query(queryset, word)
+            results = experiment_search(queryset, word)
+            page = results.queryset.values("slug", "title", "snippet")[:25]
+            page_sql, page_params = page.query.sql_with_params()
+            timings = {"candidates": [], "page": [], "naive": []}
+            for _ in range(runs):
+                timings["candidates"].append(
+                    explain_ms(cursor, candidates_sql, candidates_params)
+                )
+                timings["page"].append(explain_ms(cursor, page_sql, page_params))
+                timings["naive"].append(explain_ms(cursor, naive, [word, word]))
+            med = {k: statistics.median(v) for k, v in timings.items()}
+            print(
+                f"{word:14} {matches:8d} {results.total:10d} {med['page']:7.1f} "
+                f"{med['candidates'] + med['page']:7.1f} {med['naive']:7.1f}   "
+                f"(candidates {med['candidates']:.1f} ms)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", action="store_true", help="100,000 experiments")
+    parser.add_argument("--count", type=int, help="experiments (default 10,000)")
+    parser.add_argument("--seconds", type=int, default=10, help="load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sql-only", action="store_true")
+    parser.add_argument("--http-only", action="store_true")
+    args = parser.parse_args()
+    count = args.count or (100_000 if args.large else 10_000)
+    cookie = prepare(count)
+    print(f"Machine: {os.cpu_count()} CPUs, {platform_summary()}")
+    if not args.sql_only:
+        http_benchmark(
+            cookie, seconds=args.seconds, connections=args.connections, workers=args.workers
+        )
+    if not args.http_only:
+        sql_benchmark()
+
+
+def platform_summary() -> str:
+    import platform
+
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    return f"Python {platform.python_version()}, PostgreSQL {version}, {platform.platform()}"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""Benchmark settings: production settings on loopback HTTP, plus a bare view for comparison."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789")
+os.environ.setdefault(
+    "DATABASE_URL",
+    os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/labportal_bench"),
+)
+
+from labportal.settings.production import *  # noqa: F403
+from labportal.settings.production import VAR_DIR
+
+ROOT_URLCONF = "bench.urls"
+SECURE_SSL_REDIRECT = False  # plain HTTP on loopback
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STATIC_ROOT = VAR_DIR / "bench-static"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

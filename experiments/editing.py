@@ -1,0 +1,193 @@
+"""Writes on experiments outside the wheel: creating, editing sections, naming the team.
+
+Re-exported by services.py, the one module views and tasks call.
+"""
+
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from labportal.accounts.models import User
+
+from . import rules as wheel_rules
+from .enums import Phase, TransitionKind
+from .exceptions import InvalidTransition, NotAllowed, SlugTaken
+from .models import Experiment, PhaseTransition, TeamMembership
+
+# Paths under /experiments/ that a slug may not take.
+RESERVED_SLUGS = frozenset({"new"})
+
+CREATE_FIELDS = frozenset(
+    {
+        "title",
+        "program",
+        "track",
+        "institution",
+        "education",
+        "owner",
+        "summary",
+        "challenge",
+        "hypothesis",
+        "actions",
+        "findings",
+        "conceptualisable_elements",
+        "attention_points",
+        "concept_phases",
+        "links",
+        "start_date",
+        "end_date",
+    }
+)
+EDITABLE_FIELDS = CREATE_FIELDS
+
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+# --- slugs --------------------------------------------------------------------------------
+
+
+def slug_from_title(title: str) -> str:
+    return slugify(title.translate(DANISH_LETTERS))[:100].strip("-") or "eksperiment"
+
+
+def slug_is_free(slug: str) -> bool:
+    return slug not in RESERVED_SLUGS and not Experiment.objects.filter(slug=slug).exists()
+
+
+def unique_slug(base: str) -> str:
+    base = base[:100].strip("-") or "eksperiment"
+    taken = set(
+        Experiment.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    ) | set(RESERVED_SLUGS)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+# --- create, edit, team -------------------------------------------------------------------
+
+
+@transaction.atomic
+def experiment_create(
+    *, by: User, team: Iterable[User] = (), slug: str = "", note: str = "", **fields
+) -> Experiment:
+    """Create an experiment in the pre-phase and record a `created` transition."""
+    if not wheel_rules.can_create(by):
+        raise NotAllowed(_("Only the strategic level and administrators create experiments."))
+    unknown = set(fields) - CREATE_FIELDS
+    if unknown:
+        raise TypeError(f"experiment_create() got unexpected fields: {sorted(unknown)}")
+    title = (fields.pop("title", "") or "").strip()
+    if not title:
+        raise InvalidTransition(_("An experiment needs a title."))
+    if slug:
+        if not slug_is_free(slug):
+            raise SlugTaken(_("The address “%(slug)s” is already taken.") % {"slug": slug})
+    else:
+        slug = unique_slug(slug_from_title(title))
+    experiment = Experiment(slug=slug, title=title, phase=Phase.PRE, **fields)
+    experiment._history_user = by
+    try:
+        with transaction.atomic():
+            experiment.save()
+    except IntegrityError as exc:
+        if Experiment.objects.filter(slug=slug).exists():
+            raise SlugTaken(_("The address “%(slug)s” is already taken.") % {"slug": slug}) from exc
+        raise
+    TeamMembership.objects.bulk_create(
+        [
+            TeamMembership(experiment=experiment, user=user)
+            for user in {u.pk: u for u in team}.values()
+        ]
+    )
+    PhaseTransition.objects.create(
+        experiment=experiment,
+        kind=TransitionKind.CREATED,
+        from_phase="",
+        to_phase=Phase.PRE,
+        by=by,
+        at=experiment.created_at,
+        note=note.strip() or _("Experiment created."),
+    )
+    return experiment
+
+
+def _field_value(experiment: Experiment, name: str):
+    field = Experiment._meta.get_field(name)
+    return getattr(experiment, field.attname)
+
+
+def _comparable(name: str, value):
+    field = Experiment._meta.get_field(name)
+    if field.is_relation and value is not None and hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+@transaction.atomic
+def experiment_update(*, experiment: Experiment, by: User, data: dict) -> list[str]:
+    """Save the fields of `data` that differ from what is stored; return their names."""
+    unknown = set(data) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"experiment_update() got fields it may not change: {sorted(unknown)}")
+    locked = Experiment.objects.select_for_update().get(pk=experiment.pk)
+    if not wheel_rules.can_edit(by, locked):
+        raise NotAllowed(_("Only the experiment's team, its owner and administrators edit it."))
+    if "title" in data and not (data["title"] or "").strip():
+        raise InvalidTransition(_("An experiment needs a title."))
+    changed = [
+        name
+        for name, value in data.items()
+        if _field_value(locked, name) != _comparable(name, value)
+    ]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(locked, name, data[name])
+        setattr(experiment, name, data[name])
+    locked._history_user = by
+    locked.save(update_fields=[*changed, "updated_at"])
+    return changed
+
+
+def team_membership_add(
+    *, experiment: Experiment, user: User, by: User, role: str = ""
+) -> TeamMembership:
+    if not wheel_rules.can_manage_team(by, experiment):
+        raise NotAllowed(_("Only the owner, the strategic level and administrators name the team."))
+    membership, created = TeamMembership.objects.get_or_create(
+        experiment=experiment, user=user, defaults={"role": role}
+    )
+    if not created and role and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    experiment.__dict__.pop("_team_user_ids", None)
+    return membership
+
+
+def team_membership_remove(*, experiment: Experiment, user: User, by: User) -> bool:
+    if not wheel_rules.can_manage_team(by, experiment):
+        raise NotAllowed(_("Only the owner, the strategic level and administrators name the team."))
+    deleted, _rows = TeamMembership.objects.filter(experiment=experiment, user=user).delete()
+    experiment.__dict__.pop("_team_user_ids", None)
+    return bool(deleted)
+
+
+@transaction.atomic
+def team_set(*, experiment: Experiment, users: Iterable[User], by: User) -> tuple[int, int]:
+    """Make the team exactly `users`; return (added, removed)."""
+    wanted = {u.pk: u for u in users}
+    current = set(experiment.memberships.values_list("user_id", flat=True))
+    added = removed = 0
+    for pk, user in wanted.items():
+        if pk not in current:
+            team_membership_add(experiment=experiment, user=user, by=by)
+            added += 1
+    for pk in current - set(wanted):
+        removed += team_membership_remove(experiment=experiment, user=User(pk=pk), by=by)
+    return added, removed

@@ -1,0 +1,258 @@
+"""All user input on experiments goes through these forms; services do the writing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from labportal.accounts.enums import Role
+from labportal.accounts.models import User
+
+from . import services
+from .enums import Decision, Phase
+from .models import Experiment, Institution, Program, Track
+
+# --- moves on the wheel -------------------------------------------------------------------
+
+
+class LinesField(forms.CharField):
+    """A textarea with one item per line, stored as a list of strings."""
+
+    widget = forms.Textarea(attrs={"rows": 5})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("One item per line."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _note_widget(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+NOTE_REQUIRED = _("Write a note: every move on the wheel needs one.")
+REASON_REQUIRED = _("Write a reason: a step back needs one.")
+
+
+class WheelForm(forms.Form):
+    """A move on the wheel: the phase the person saw and a note (the service checks it too)."""
+
+    expected_phase = forms.ChoiceField(choices=Phase.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Note"),
+        widget=_note_widget(),
+        max_length=5000,
+        error_messages={"required": NOTE_REQUIRED},
+    )
+
+
+class LaunchForm(WheelForm):
+    prefix = "launch"
+
+
+class AdvanceForm(WheelForm):
+    prefix = "advance"
+    to_phase = forms.ChoiceField(choices=Phase.choices, widget=forms.HiddenInput, required=False)
+
+
+class StepBackForm(WheelForm):
+    prefix = "back"
+    to_phase = forms.ChoiceField(choices=Phase.choices, widget=forms.HiddenInput, required=False)
+    note = forms.CharField(
+        label=_("Reason"),
+        widget=_note_widget(),
+        max_length=5000,
+        error_messages={"required": REASON_REQUIRED},
+    )
+
+
+class DecisionForm(WheelForm):
+    prefix = "decide"
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+
+
+# --- create and edit ----------------------------------------------------------------------
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class UsersChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+def active_users():
+    return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+class ExperimentCreateForm(forms.ModelForm):
+    slug = forms.SlugField(
+        label=_("Address (slug)"),
+        max_length=100,
+        required=False,
+        help_text=_("Leave empty to make it from the title."),
+    )
+    owner = UserChoiceField(
+        label=_("Owner at strategic level"),
+        queryset=active_users().filter(groups__name=Role.STRATEGIC),
+        required=False,
+    )
+    team = UsersChoiceField(
+        label=_("Team"),
+        queryset=active_users(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    class Meta:
+        model = Experiment
+        fields = [
+            "title",
+            "slug",
+            "program",
+            "track",
+            "institution",
+            "owner",
+            "team",
+            "summary",
+            "challenge",
+            "hypothesis",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "challenge": forms.Textarea(attrs={"rows": 5}),
+            "hypothesis": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.order_by("title")
+        self.fields["track"].queryset = Track.objects.select_related("program").order_by("title")
+        self.fields["institution"].queryset = Institution.objects.order_by("name")
+
+    def clean_title(self):
+        return (self.cleaned_data.get("title") or "").strip()
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        if slug and not services.slug_is_free(slug):
+            raise forms.ValidationError(
+                _("The address “%(slug)s” is already taken; choose another or leave it empty."),
+                code="taken",
+                params={"slug": slug},
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        program, track = cleaned.get("program"), cleaned.get("track")
+        if program and track and track.program_id != program.pk:
+            self.add_error("track", _("This trial track belongs to another program."))
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date comes before the start date."))
+        return cleaned
+
+    def _post_clean(self):
+        # The service creates the row; no model instance validation here (slug may be empty).
+        pass
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["team"] = list(data.get("team") or [])
+        return data
+
+
+class ExperimentEditForm(forms.Form):
+    """The sections of an experiment; list sections are one item per line."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    challenge = forms.CharField(
+        label=_("Challenge"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    hypothesis = forms.CharField(
+        label=_("Transformative hypothesis"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("If we do X, then Y."),
+    )
+    actions = LinesField(label=_("Actions"))
+    findings = LinesField(label=_("Findings"))
+    conceptualisable_elements = forms.CharField(
+        label=_("Conceptualisable elements"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    attention_points = LinesField(label=_("Attention points"))
+    concept_phases = LinesField(
+        label=_("The concept's phases"), help_text=_("One step per line, in order.")
+    )
+    start_date = forms.DateField(
+        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    team = UsersChoiceField(
+        label=_("Team"),
+        queryset=active_users(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    SECTION_FIELDS = (
+        "title",
+        "summary",
+        "challenge",
+        "hypothesis",
+        "actions",
+        "findings",
+        "conceptualisable_elements",
+        "attention_points",
+        "concept_phases",
+        "start_date",
+        "end_date",
+    )
+
+    def __init__(self, *args, experiment: Experiment, can_manage_team: bool, **kwargs):
+        initial = {name: getattr(experiment, name) for name in self.SECTION_FIELDS}
+        initial["team"] = [m.user_id for m in experiment.memberships.all()]
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        if not can_manage_team:
+            del self.fields["team"]
+
+    def clean_title(self):
+        title = (self.cleaned_data.get("title") or "").strip()
+        if not title:
+            raise forms.ValidationError(_("An experiment needs a title."), code="required")
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date comes before the start date."))
+        return cleaned
+
+    def section_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.SECTION_FIELDS}

@@ -1,0 +1,243 @@
+"""The reads experiment pages and the dashboard need, with their joins in one place."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Prefetch, Q
+from django.db.models import Value as V
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from labportal.accounts.models import User
+
+from . import rules as wheel_rules
+from .enums import PHASE_ORDER, Phase
+from .models import Experiment, Institution, PhaseTransition, Program, TeamMembership, Track
+
+# Fields whose edits are shown in the edit history (the wheel has its own timeline).
+HISTORY_EXCLUDED = {"registered_challenge", "registered_hypothesis", "registered_at"}
+HISTORY_LIMIT = 100
+
+
+def experiment_detail_queryset():
+    return Experiment.objects.select_related(
+        "institution", "education", "program__lab", "track", "owner", "parent"
+    ).prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=TeamMembership.objects.select_related("user").order_by(
+                "user__first_name", "user__last_name", "user__username"
+            ),
+        ),
+        Prefetch(
+            "transitions",
+            queryset=PhaseTransition.objects.select_related("by").order_by("-at", "-pk"),
+        ),
+        "concepts",
+        Prefetch(
+            "iterations", queryset=Experiment.objects.only("slug", "title", "phase", "parent")
+        ),
+    )
+
+
+def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:
+    """The one way pages fetch an experiment: 404 when unknown, 403 when not readable."""
+    experiment = get_object_or_404(
+        queryset if queryset is not None else experiment_detail_queryset(), slug=slug
+    )
+    if not user.has_perm("experiments.view", experiment):
+        raise PermissionDenied
+    return experiment
+
+
+def experiment_for_action(user: User, slug: str) -> Experiment:
+    """A lean fetch for POST actions (the service locks and re-reads the row)."""
+    return experiment_for_user(
+        user, slug, queryset=Experiment.objects.prefetch_related("memberships")
+    )
+
+
+# --- edit history -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    by: User | None
+    at: datetime
+    changes: list[FieldChange]
+
+
+RELATED_MODELS = {
+    "program": Program,
+    "track": Track,
+    "institution": Institution,
+    "owner": User,
+    "parent": Experiment,
+}
+
+
+def _display(field, value, names: dict) -> str:
+    if value in (None, "", []):
+        return ""
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if field.is_relation:
+        return names.get((field.name, value), f"#{value}")
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    return str(value)
+
+
+def experiment_changes(experiment: Experiment) -> list[Edit]:
+    """Every edit of the experiment from simple-history: who, when, field, old and new.
+
+    Newest first. Runs one query for the records and at most one per kind of related object
+    that changed (program, track, ...), whatever the number of edits.
+    """
+    records = list(
+        experiment.history.select_related("history_user").order_by("-history_date", "-pk")[
+            : HISTORY_LIMIT + 1
+        ]
+    )
+    records.reverse()
+    deltas = []
+    for old, new in pairwise(records):
+        delta = new.diff_against(old, excluded_fields=HISTORY_EXCLUDED)
+        if delta.changes:
+            deltas.append((new, delta.changes))
+    wanted: dict[str, set] = {}
+    for _record, changes in deltas:
+        for change in changes:
+            if change.field in RELATED_MODELS:
+                wanted.setdefault(change.field, set()).update(
+                    v for v in (change.old, change.new) if v is not None
+                )
+    names = {}
+    for field_name, pks in wanted.items():
+        for obj in RELATED_MODELS[field_name]._default_manager.filter(pk__in=pks):
+            names[(field_name, obj.pk)] = str(obj)
+    edits = []
+    for record, changes in reversed(deltas):
+        items = []
+        for change in changes:
+            field = Experiment._meta.get_field(change.field)
+            items.append(
+                FieldChange(
+                    field=change.field,
+                    label=str(field.verbose_name),
+                    old=_display(field, change.old, names),
+                    new=_display(field, change.new, names),
+                )
+            )
+        edits.append(Edit(by=record.history_user, at=record.history_date, changes=items))
+    return edits
+
+
+# --- dashboard ----------------------------------------------------------------------------
+
+TEAM_PHASES = (Phase.DESIGN, Phase.ACTION, Phase.ANALYSIS, Phase.CONCEPT)
+STRATEGIC_PHASES = (Phase.PRE, Phase.CONCEPT, Phase.IMPLEMENTATION)
+
+
+def _card_queryset():
+    return Experiment.objects.select_related("track", "institution").only(
+        "slug",
+        "title",
+        "phase",
+        "phase_entered_at",
+        "decision",
+        "updated_at",
+        "track__title",
+        "track__slug",
+        "institution__name",
+        "institution__slug",
+    )
+
+
+def experiments_of_user(user: User, *, limit: int = 20) -> list[Experiment]:
+    """Experiments the person is on the team of or owns, most recently changed first."""
+    team = TeamMembership.objects.filter(user=user).values("experiment_id")
+    return list(
+        _card_queryset().filter(Q(pk__in=team) | Q(owner=user)).order_by("-updated_at")[:limit]
+    )
+
+
+def experiments_awaiting_user(user: User, *, limit: int = 20) -> list[Experiment]:
+    """Experiments in a phase where this person must act.
+
+    The team acts in design, action, analysis and conceptualisation. The strategic level acts
+    on the experiments it owns (directly or through their track or program): launching them
+    from the pre-phase, in conceptualisation, and deciding in implementation.
+    """
+    team = TeamMembership.objects.filter(user=user).values("experiment_id")
+    condition = Q(pk__in=team, phase__in=TEAM_PHASES)
+    if wheel_rules.is_strategic(user):
+        owned = Q(owner=user) | Q(track__owner=user) | Q(program__owner=user)
+        condition |= owned & (
+            Q(phase__in=(Phase.PRE, Phase.CONCEPT)) | Q(phase=Phase.IMPLEMENTATION, decision="")
+        )
+    return list(_card_queryset().filter(condition).order_by("phase_entered_at")[:limit])
+
+
+@dataclass
+class PortfolioCell:
+    count: int = 0
+    average_days: int | None = None
+    longest_days: int | None = None
+
+
+@dataclass
+class PortfolioRow:
+    track_title: str | None
+    track_slug: str | None
+    cells: list[PortfolioCell]
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for cell in self.cells)
+
+
+def _days(value) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, timedelta):  # SQLite may hand back microseconds
+        value = timedelta(microseconds=float(value))
+    return max(int(value.total_seconds() // 86400), 0)
+
+
+def portfolio(*, now: datetime | None = None) -> list[PortfolioRow]:
+    """Per track and phase: how many experiments and how long they have been there.
+
+    One aggregate query. Rows follow the tracks' titles; experiments without a track last.
+    """
+    now = now or timezone.now()
+    in_phase = ExpressionWrapper(V(now) - F("phase_entered_at"), output_field=DurationField())
+    rows = (
+        Experiment.objects.order_by()
+        .values("track__title", "track__slug", "phase")
+        .annotate(n=Count("pk"), average=Avg(in_phase), longest=Max(in_phase))
+    )
+    by_track: dict[tuple, PortfolioRow] = {}
+    for row in rows:
+        key = (row["track__title"], row["track__slug"])
+        if key not in by_track:
+            by_track[key] = PortfolioRow(
+                track_title=key[0],
+                track_slug=key[1],
+                cells=[PortfolioCell() for _phase in PHASE_ORDER],
+            )
+        cell = by_track[key].cells[PHASE_ORDER.index(Phase(row["phase"]))]
+        cell.count = row["n"]
+        cell.average_days = _days(row["average"])
+        cell.longest_days = _days(row["longest"])
+    return sorted(by_track.values(), key=lambda r: (r.track_title is None, r.track_title or ""))

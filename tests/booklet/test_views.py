@@ -1,0 +1,123 @@
+"""The administrators' import page: upload -> dry-run report -> confirm -> result."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from experiments.models import BookletUpload, Experiment
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client, name: str, content: bytes, **data):
+    return client.post(
+        reverse("experiments:booklet_import"),
+        {"file": SimpleUploadedFile(name, content), **data},
+    )
+
+
+def test_admin_uploads_sees_dry_run_confirms_and_gets_the_result(
+    client_for,
+    admin_user_,
+    booklet_text,
+    media_root,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    from labportal.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)  # with or without REDIS_URL
+    client = client_for(admin_user_)
+    response = upload(client, "hæfte.txt", booklet_text.encode())
+    stored = BookletUpload.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "experiments:booklet_import_detail", kwargs={"token": stored.token}
+    )
+    assert stored.status == BookletUpload.Status.CHECKED
+    assert Experiment.objects.count() == 0
+
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert stored.dry_run_report["counts"]["experiment"]["created"] == 22
+    assert "Forsøgsspor: Vidensbaseret ledelsesform" in html  # a passage it could not place
+    assert "<td>22</td>" in html
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        confirmed = client.post(response["Location"])  # the task runs after the commit
+    assert len(callbacks) == 1
+    assert confirmed.status_code == 302
+    stored.refresh_from_db()
+    assert stored.status == BookletUpload.Status.DONE
+    assert stored.report["counts"]["experiment"] == {"created": 22, "updated": 0, "unchanged": 0}
+    assert Experiment.objects.count() == 22
+    assert set(Experiment.objects.values_list("transitions__by", flat=True)) == {admin_user_.pk}
+    result = client.get(response["Location"]).content.decode()
+    assert "hx-trigger" not in result
+    assert reverse("experiments:list") in result
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.post(response["Location"])  # confirming twice imports once
+    assert callbacks == []
+    assert Experiment.objects.count() == 22
+
+
+def test_progress_partial_polls_while_the_import_runs(client_for, admin_user_, media_root):
+    stored = BookletUpload.objects.create(
+        file="booklets/x.txt", original_name="x.txt", status=BookletUpload.Status.RUNNING
+    )
+    from django.core.cache import cache
+
+    from experiments.booklet.uploads import progress_key
+
+    cache.set(progress_key(stored.pk), {"done": 3, "total": 12})
+    client = client_for(admin_user_)
+    url = reverse("experiments:booklet_import_detail", kwargs={"token": stored.token})
+    partial = client.get(url, headers={"HX-Request": "true"})
+    html = partial.content.decode()
+    assert 'hx-trigger="every 1s"' in html
+    assert '<progress id="booklet-progress" max="100" value="25">' in html
+    assert "<html" not in html
+    assert "HX-Request" in partial["Vary"]
+    cache.delete(progress_key(stored.pk))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notes.docx", b"PK\x03\x04", "Upload a .txt or a .pdf file."),
+        ("random.pdf", b"\x89garbage" * 50, "The file is not a PDF."),
+        ("notes.txt", b"Ingen eksperimenter her.", "does not look like an inspiration"),
+    ],
+)
+def test_bad_files_are_refused_with_a_message(
+    client_for, admin_user_, media_root, name, content, message
+):
+    response = upload(client_for(admin_user_), name, content)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert BookletUpload.objects.count() == 0
+
+
+def test_too_large_files_are_refused(client_for, admin_user_, media_root, settings):
+    from experiments.booklet import forms
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+    original = forms.MAX_UPLOAD_BYTES
+    forms.MAX_UPLOAD_BYTES = 10
+    try:
+        response = upload(client_for(admin_user_), "big.txt", b"x" * 11)
+    finally:
+        forms.MAX_UPLOAD_BYTES = original
+    assert response.status_code == 400
+    assert "larger than 20 MB" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["staff", "strategic", "leader"])
+def test_only_administrators_may_import(client, make_user, role, media_root):
+    client.force_login(make_user(role))
+    assert client.get(reverse("experiments:booklet_import")).status_code == 403
+    response = upload(client, "x.txt", b"Eksperiment: x")
+    assert response.status_code == 403
+    assert BookletUpload.objects.count() == 0

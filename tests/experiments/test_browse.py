@@ -1,0 +1,219 @@
+"""The experiment list: filters, htmx partials, no-JS URLs, pagination and query counts."""
+
+import re
+
+import pytest
+
+from concepts.models import Concept
+from experiments.enums import Phase
+from experiments.models import DevelopmentLab
+from tests.factories import (
+    ExperimentFactory,
+    InstitutionFactory,
+    ProgramFactory,
+    TrackFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = "/experiments/"
+
+
+@pytest.fixture
+def world():
+    """Two labs, programs, tracks and institutions; four experiments spread over them."""
+    lab_a = DevelopmentLab.objects.create(slug="ledelse", name="Ledelse og Styring")
+    lab_b = DevelopmentLab.objects.create(slug="didaktik", name="Didaktik")
+    program_a = ProgramFactory(slug="nye-former", title="Nye former", lab=lab_a)
+    program_b = ProgramFactory(slug="digital", title="Digital didaktik", lab=lab_b)
+    track_a = TrackFactory(
+        slug="relationsbaseret", title="Relationsbaseret ledelse", program=program_a
+    )
+    track_b = TrackFactory(slug="udforskende", title="Udforskende ledelse", program=program_a)
+    track_c = TrackFactory(slug="digitalt-spor", title="Digitalt spor", program=program_b)
+    tec = InstitutionFactory(slug="tec", name="TEC")
+    kea = InstitutionFactory(slug="kea", name="KEA")
+    experiments = {
+        "alfa": ExperimentFactory(
+            slug="alfa", title="Alfa", track=track_a, institution=tec, phase=Phase.DESIGN
+        ),
+        "beta": ExperimentFactory(
+            slug="beta", title="Beta", track=track_a, institution=kea, phase=Phase.ACTION
+        ),
+        "gamma": ExperimentFactory(
+            slug="gamma", title="Gamma", track=track_b, institution=tec, phase=Phase.ACTION
+        ),
+        "delta": ExperimentFactory(
+            slug="delta", title="Delta", track=track_c, institution=kea, phase=Phase.PRE
+        ),
+    }
+    concept = Concept.objects.create(slug="tifs", title="TIFS-model", program=program_a)
+    concept.source_experiments.add(experiments["alfa"], experiments["gamma"])
+    return experiments
+
+
+def titles(response) -> list[str]:
+    """The card titles as rendered."""
+    html = response.content.decode()
+    return re.findall(r'<li class="card"><h2><a href="[^"]+">([^<]*)</a>', html)
+
+
+@pytest.fixture
+def staff_client(client_for, staff_user):
+    return client_for(staff_user)
+
+
+def test_full_page_lists_cards_with_institution_track_and_phase(staff_client, world):
+    response = staff_client.get(URL)
+    assert response.status_code == 200
+    assert titles(response) == ["Alfa", "Beta", "Delta", "Gamma"]
+    html = response.content.decode()
+    assert "<html" in html
+    assert '<form method="get" action="/experiments/"' in html
+    assert 'hx-push-url="true"' in html
+    assert '<a href="/experiments/alfa/">Alfa</a>' in html
+    assert "TEC · Relationsbaseret ledelse" in html
+    assert 'class="badge phase-design"' in html
+    assert "Et kort resumé af eksperimentet." in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_request_gets_only_the_results_partial(staff_client, world):
+    response = staff_client.get(URL, {"phase": "action"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert "<form" not in html
+    assert '<ul class="card-list">' in html
+    assert titles(response) == ["Beta", "Gamma"]
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"lab": "ledelse"}, ["Alfa", "Beta", "Gamma"]),
+        ({"lab": "didaktik"}, ["Delta"]),
+        ({"program": "digital"}, ["Delta"]),
+        ({"track": "relationsbaseret"}, ["Alfa", "Beta"]),
+        ({"institution": "kea"}, ["Beta", "Delta"]),
+        ({"phase": "action"}, ["Beta", "Gamma"]),
+        ({"concept": "tifs"}, ["Alfa", "Gamma"]),
+        ({"track": "relationsbaseret", "institution": "tec"}, ["Alfa"]),
+        ({"program": "nye-former", "phase": "action", "institution": "tec"}, ["Gamma"]),
+    ],
+)
+def test_each_filter_and_combinations(staff_client, world, params, expected):
+    response = staff_client.get(URL, params)
+    assert response.status_code == 200
+    assert titles(response) == expected
+    assert response.context["filtering"].selected == params
+
+
+def test_selected_filters_are_kept_in_the_form(staff_client, world):
+    html = staff_client.get(URL, {"track": "udforskende", "q": "x"}).content.decode()
+    assert '<option value="udforskende" selected>Udforskende ledelse</option>' in html
+    assert 'name="q" value="x"' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"track": "no-such-track"},
+        {"phase": "sideways"},
+        {"concept": "<script>"},
+        {"lab": "x" * 500, "page": "abc"},
+        {"institution": "'; DROP TABLE x; --"},
+    ],
+)
+def test_junk_filter_values_are_ignored_with_a_message(staff_client, world, params):
+    response = staff_client.get(URL, params)
+    assert response.status_code == 200
+    assert titles(response) == ["Alfa", "Beta", "Delta", "Gamma"]
+    html = response.content.decode()
+    assert "is unknown and was ignored" in html
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_junk_values_next_to_valid_ones_keep_the_valid_filter(staff_client, world):
+    response = staff_client.get(URL, {"track": "relationsbaseret", "phase": "nope"})
+    assert titles(response) == ["Alfa", "Beta"]
+    assert response.context["filtering"].ignored == ["Phase"]
+
+
+def test_no_javascript_form_url_is_shareable(staff_client, world):
+    # What a browser without JavaScript sends when the form's submit button is pressed.
+    response = staff_client.get(
+        "/experiments/?q=&lab=&program=&track=relationsbaseret&institution=&phase=design&concept="
+    )
+    assert response.status_code == 200
+    assert titles(response) == ["Alfa"]
+    html = response.content.decode()
+    assert '<button type="submit"' in html
+    assert "<html" in html
+
+
+def test_empty_results_offer_to_remove_each_filter(staff_client, world):
+    response = staff_client.get(URL, {"track": "udforskende", "institution": "kea"})
+    assert titles(response) == []
+    html = response.content.decode()
+    assert "Try removing a filter" in html
+    assert 'href="/experiments/?institution=kea"' in html  # removes the track
+    assert 'href="/experiments/?track=udforskende"' in html  # removes the institution
+
+
+def test_empty_portal_says_so(staff_client):
+    response = staff_client.get(URL)
+    assert response.status_code == 200
+    assert "No experiments yet" in response.content.decode()
+
+
+def test_pagination(staff_client):
+    track = TrackFactory()
+    institution = InstitutionFactory()
+    for i in range(30):
+        ExperimentFactory(title=f"Forsøg {i:02d}", track=track, institution=institution)
+    first = staff_client.get(URL, {"track": track.slug})
+    assert len(titles(first)) == 25
+    assert titles(first)[0] == "Forsøg 00"
+    html = first.content.decode()
+    assert f'href="?track={track.slug}&amp;page=2"' in html
+    assert "30 experiments" in html
+    second = staff_client.get(URL, {"track": track.slug, "page": "2"})
+    assert titles(second) == [f"Forsøg {i}" for i in range(25, 30)]
+    beyond = staff_client.get(URL, {"track": track.slug, "page": "99"})
+    assert titles(beyond) == titles(second)
+
+
+def test_anonymous_is_sent_to_sign_in(client, world):
+    response = client.get(URL)
+    assert response.status_code == 302
+
+
+def _experiments(n: int):
+    track = TrackFactory(slug="spor", title="Spor")
+    institution = InstitutionFactory(slug="skole", name="Skole")
+    concept = Concept.objects.create(slug="k", title="Koncept", program=track.program)
+    for i in range(n):
+        experiment = ExperimentFactory(
+            title=f"Ledelse i praksis {i}", track=track, institution=institution
+        )
+        concept.source_experiments.add(experiment)
+
+
+# session, user, the user's groups (permission), filter choices, count (or search
+# candidates), the page's rows; and the base template's unread-notification count.
+EXPECTED_QUERIES = 7
+
+
+@pytest.mark.parametrize("n", [5, 60])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"track": "spor", "phase": "pre", "concept": "k"}, {"q": "ledelse"}],
+    ids=["list", "filtered", "search"],
+)
+def test_query_count_is_constant(staff_client, django_assert_num_queries, n, params):
+    _experiments(n)
+    staff_client.get(URL)  # warm the session
+    with django_assert_num_queries(EXPECTED_QUERIES):
+        response = staff_client.get(URL, params)
+    assert len(titles(response)) == min(n, 25)

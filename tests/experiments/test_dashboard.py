@@ -1,0 +1,88 @@
+"""The dashboard: my experiments, what awaits me, and the strategic portfolio."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from experiments.enums import Decision, Phase
+from experiments.models import Experiment
+from experiments.selectors import experiments_awaiting_user, experiments_of_user, portfolio
+from tests.experiments.wheel_support import experiment_in, staff, strategic
+from tests.factories import TrackFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(experiments):
+    return sorted(e.title for e in experiments)
+
+
+def test_my_experiments_are_those_on_my_team_or_owned(wheel):
+    experiment_in(Phase.ACTION, title="Andres")
+    assert titles(experiments_of_user(wheel["member"])) == [wheel["experiment"].title]
+    assert titles(experiments_of_user(wheel["owner"])) == [wheel["experiment"].title]
+    assert experiments_of_user(wheel["outsider"]) == []
+
+
+def test_awaiting_me_for_the_team_and_the_owner():
+    member, owner = staff(), strategic()
+    track = TrackFactory(owner=owner)
+    experiment_in(Phase.PRE, team=[member], owner=owner, title="A pre")
+    experiment_in(Phase.DESIGN, team=[member], title="B design")
+    experiment_in(Phase.CONCEPT, team=[member], owner=owner, title="C concept")
+    experiment_in(Phase.IMPLEMENTATION, track=track, title="D implementation")
+    experiment_in(Phase.IMPLEMENTATION, owner=owner, decision=Decision.ADOPTED, title="E decided")
+    experiment_in(Phase.PRE, title="F someone else's")
+    assert titles(experiments_awaiting_user(member)) == ["B design", "C concept"]
+    assert titles(experiments_awaiting_user(owner)) == ["A pre", "C concept", "D implementation"]
+
+
+def test_portfolio_counts_and_days_in_phase():
+    now = timezone.now()
+    first, second = TrackFactory(title="Innovationsbaseret"), TrackFactory(title="Relationsbaseret")
+    for days, track, phase in [
+        (10, first, Phase.DESIGN),
+        (20, first, Phase.DESIGN),
+        (3, first, Phase.ACTION),
+        (5, second, Phase.DESIGN),
+    ]:
+        experiment = experiment_in(phase, track=track)
+        Experiment.objects.filter(pk=experiment.pk).update(
+            phase_entered_at=now - timedelta(days=days)
+        )
+    rows = portfolio(now=now)
+    assert [r.track_title for r in rows] == ["Innovationsbaseret", "Relationsbaseret"]
+    design, action = Phase.DESIGN.number - 1, Phase.ACTION.number - 1
+    cell = rows[0].cells[design]
+    assert (cell.count, cell.average_days, cell.longest_days) == (2, 15, 20)
+    assert rows[0].cells[action].count == 1
+    assert rows[0].total == 3
+    assert (rows[1].cells[design].count, rows[1].cells[design].average_days) == (1, 5)
+
+
+def test_dashboard_shows_the_portfolio_only_to_the_strategic_level(client_for, wheel):
+    staff_html = client_for(wheel["member"]).get("/").content.decode()
+    assert 'id="portfolio"' not in staff_html
+    assert wheel["experiment"].title in staff_html
+    html = client_for(wheel["strategic"]).get("/").content.decode()
+    assert 'id="portfolio"' in html
+    assert wheel["experiment"].track.title in html
+
+
+@pytest.mark.parametrize("n", [5, 60])
+def test_dashboard_queries_do_not_grow(client_for, django_assert_num_queries, n):
+    boss = strategic()
+    tracks = [TrackFactory(owner=boss) for _i in range(3)]
+    for i in range(n):
+        experiment_in(
+            list(Phase)[i % 6], track=tracks[i % 3], owner=boss if i % 2 else None, team=[boss]
+        )
+    client = client_for(boss)
+    with django_assert_num_queries(QUERIES_DASHBOARD):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.context["portfolio"][0].total == len([i for i in range(n) if i % 3 == 0])
+
+
+QUERIES_DASHBOARD = 7

@@ -1,0 +1,59 @@
+"""Fixtures and helpers for the experiment wheel's tests (H2)."""
+
+import pytest
+
+from experiments.enums import Phase
+from labportal.accounts.enums import Role
+from tests.factories import ExperimentFactory, TeamMembershipFactory, UserFactory
+
+
+@pytest.fixture
+def eager_celery():
+    """Run Celery tasks in the caller, whatever REDIS_URL says."""
+    from labportal.celery import app
+
+    old = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = old
+
+
+def staff(**kwargs):
+    return UserFactory(roles=[Role.STAFF], **kwargs)
+
+
+def strategic(**kwargs):
+    return UserFactory(roles=[Role.STAFF, Role.STRATEGIC], **kwargs)
+
+
+def administrator(**kwargs):
+    return UserFactory(roles=[Role.STAFF, Role.ADMINISTRATOR], **kwargs)
+
+
+def experiment_in(phase: Phase = Phase.PRE, *, team=(), **kwargs):
+    experiment = ExperimentFactory(phase=phase, **kwargs)
+    for user in team:
+        TeamMembershipFactory(experiment=experiment, user=user)
+    return experiment
+
+
+@pytest.fixture
+def wheel(db):
+    """An experiment with a two-person team, a strategic owner and an outsider."""
+    member = staff(username="member", language="da")
+    colleague = staff(username="colleague", language="en")
+    owner = strategic(username="owner", language="en")
+    outsider = staff(username="outsider")
+    boss = strategic(username="boss")
+    admin = administrator(username="admin", is_staff=True)
+    experiment = experiment_in(Phase.PRE, team=[member, colleague], owner=owner)
+    return {
+        "experiment": experiment,
+        "member": member,
+        "colleague": colleague,
+        "owner": owner,
+        "outsider": outsider,
+        "strategic": boss,
+        "admin": admin,
+    }

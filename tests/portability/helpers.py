@@ -1,0 +1,61 @@
+"""Helpers for export/import tests: run the commands, empty the portal, count rows."""
+
+import io
+import json
+
+from django.core.management import call_command
+
+from concepts.models import Concept
+from experiments.models import (
+    DevelopmentLab,
+    Education,
+    Experiment,
+    Institution,
+    PhaseTransition,
+    Program,
+    TeamMembership,
+    Track,
+    TrackAlias,
+)
+from labportal.accounts.models import User
+
+
+def export_text(**kwargs) -> str:
+    out = io.StringIO()
+    call_command("export_portal", stdout=out, **kwargs)
+    return out.getvalue()
+
+
+def export_json(**kwargs) -> dict:
+    return json.loads(export_text(**kwargs))
+
+
+def wipe_portal() -> None:
+    """Empty the portal (and its people) as a fresh installation would be."""
+    Concept.objects.all().delete()
+    Experiment.objects.all().delete()
+    Experiment.history.all().delete()
+    TrackAlias.objects.all().delete()
+    Track.objects.all().delete()
+    Program.objects.all().delete()
+    DevelopmentLab.objects.all().delete()
+    Institution.objects.all().delete()
+    User.objects.all().delete()
+
+
+def portal_counts() -> dict[str, int]:
+    models = (
+        DevelopmentLab,
+        Program,
+        Track,
+        TrackAlias,
+        Institution,
+        Education,
+        Concept,
+        Experiment,
+        TeamMembership,
+        PhaseTransition,
+        User,
+        Concept.source_experiments.through,
+    )
+    return {model.__name__: model.objects.count() for model in models}

@@ -1,0 +1,95 @@
+"""Celery: a real round trip through Redis and a worker thread; the eager path without Redis."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from labportal.celery import app
+
+REPO = Path(__file__).resolve().parent.parent
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+@app.task(name="tests.celery.multiply")
+def multiply(x: int, y: int) -> dict:
+    return {"product": x * y, "worker": not multiply.request.is_eager}
+
+
+@pytest.fixture
+def redis_app():
+    """The portal's Celery app pointed at the real Redis, not eager, for one test."""
+    if not REDIS_URL:
+        pytest.skip("REDIS_URL is not set: no real broker for the worker round trip")
+    keys = ("broker_url", "result_backend", "task_always_eager")
+    saved = {key: app.conf[key] for key in keys}
+    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    yield app
+    app.conf.update(saved)
+
+
+def purge(celery_app, queue: str) -> None:
+    with celery_app.connection_for_write() as connection:
+        connection.default_channel.queue_purge(queue)
+
+
+# Celery's Redis result backend calls setex, which redis-py 8 marks deprecated; with
+# `filterwarnings = error` that warning would fail the task inside the worker.
+@pytest.mark.filterwarnings("ignore:Call to deprecated setex:DeprecationWarning")
+def test_round_trip_through_redis_and_a_worker_thread(redis_app):
+    queue = "labportal-test-round-trip"  # ours alone: no stray messages are consumed
+    purge(redis_app, queue)
+    try:
+        with start_worker(
+            redis_app, pool="solo", concurrency=1, queues=[queue], perform_ping_check=False
+        ):
+            result = multiply.apply_async((6, 7), queue=queue)
+            assert result.get(timeout=60) == {"product": 42, "worker": True}
+            assert result.status == "SUCCESS"
+            # The result travelled through the Redis result backend.
+            meta = redis_app.backend.get_task_meta(result.id)
+            assert meta["result"] == {"product": 42, "worker": True}
+            result.forget()
+    finally:
+        purge(redis_app, queue)
+
+
+def test_eager_in_process_when_configured(settings):
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        result = multiply.delay(3, 4)
+    finally:
+        app.conf.task_always_eager = saved
+    assert result.get() == {"product": 12, "worker": False}
+
+
+EMBEDDED_SCRIPT = """
+import django
+django.setup()
+from labportal.celery import app
+
+@app.task(name="probe.add")
+def add(x, y):
+    return x + y
+
+print(app.conf.broker_url, app.conf.task_always_eager, add.delay(20, 22).get())
+"""
+
+
+def test_embedded_default_completes_tasks_without_a_broker():
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["DJANGO_SETTINGS_MODULE"] = "labportal.settings.local"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", EMBEDDED_SCRIPT],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["memory://", "True", "42"]
