@@ -6,10 +6,10 @@ Re-exported by services.py, the one module views and tasks call.
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from labportal.accounts.models import User
+from labportal.core.text import danish_slugify
 
 from . import rules as wheel_rules
 from .enums import Phase, TransitionKind
@@ -42,14 +42,11 @@ CREATE_FIELDS = frozenset(
 )
 EDITABLE_FIELDS = CREATE_FIELDS
 
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
 # --- slugs --------------------------------------------------------------------------------
 
 
 def slug_from_title(title: str) -> str:
-    return slugify(title.translate(DANISH_LETTERS))[:100].strip("-") or "eksperiment"
+    return danish_slugify(title) or "eksperiment"
 
 
 def slug_is_free(slug: str) -> bool:

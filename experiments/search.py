@@ -66,6 +66,28 @@ SNIPPET_SOURCE = (
 )
 
 
+class InIds(Expression):
+    """pk = ANY(ids) with the ids as one array parameter: cheaper to compile and send than
+    hundreds of placeholders, and aliased correctly inside subqueries (unlike RawSQL)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, ids: list[int]):
+        super().__init__()
+        self.ids = list(ids)
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.pk)
+        return f"{sql} = ANY(%s::bigint[])", [*params, self.ids]
+
+
 @dataclass
 class SearchResults:
     """The experiments that match, best first, and how many (at most `cap`)."""
@@ -120,11 +142,7 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
     similar = [When(pk=c.id, then=Value(c.similarity)) for c in candidates if c.similarity]
     hint = stem_hint(q)
     window = RawSQL(SNIPPET_SOURCE, [hint], output_field=TextField())  # noqa: S611
-    # Ids as one array parameter: cheaper to compile and send than hundreds of placeholders.
-    ids = [c.id for c in candidates]
-    in_ids = f"{TABLE}.id = ANY(%s::bigint[])"
-    matches = RawSQL(in_ids, [ids], BooleanField())  # noqa: S611
-    ranked = queryset.model.objects.filter(matches).annotate(
+    ranked = queryset.model.objects.filter(InIds([c.id for c in candidates])).annotate(
         rank=SearchRank(F("search_vector"), query)
     )
     snippet = SearchHeadline(
@@ -141,9 +159,7 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
     # Constant sort keys are left out: PostgreSQL refuses ORDER BY false.
     order = ["-rank", "title", "pk"]
     if title_ids:
-        ranked = ranked.annotate(
-            title_hit=RawSQL(in_ids, [title_ids], BooleanField()),  # noqa: S611
-        )
+        ranked = ranked.annotate(title_hit=InIds(title_ids))
         order.insert(0, "-title_hit")
     if similar:
         ranked = ranked.annotate(

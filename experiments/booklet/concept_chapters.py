@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .cleaning import Line
-from .text import as_items, as_markdown, best_match, key, similarity, tidy
+from .text import as_items, as_markdown, best_match, key, short_name, similarity, tidy
 
 if TYPE_CHECKING:
-    from .parser import Overview, ParsedConcept, ParsedExperiment
+    from .parser import ParsedConcept, ParsedExperiment
+    from .tracks import Overview
 
 CONCEPT_RE = re.compile(r"^Ledelses- og samarbejdskoncept:\s*(?P<title>.*)$")
 SOURCES_RE = re.compile(
@@ -191,9 +192,9 @@ def _add_source(concept: ParsedConcept, line: Line) -> None:
 
 def names_of(concept: ParsedConcept) -> list[str]:
     names = [concept.title, *concept.aliases]
-    short = re.search(r"\(([^)]+)\)\s*$", concept.title)
+    short = short_name(concept.title)
     if short:
-        names.append(short[1])
+        names.append(short)
     return names
 
 

@@ -2,21 +2,25 @@
 
     report = booklet_import(text=..., program_slug=None, dry_run=False)
 
-Objects are found by slug (`slugify` of their title) and only saved when a value differs, so a
-second run reports everything unchanged and adds no history. A dry run does the same work
-inside a transaction that is rolled back, so its report is exactly what a real run would do.
+Each object the booklet names is matched with what the portal holds (`matching.py`: by slug,
+then by name, alias or other spelling) and only saved when a value differs, so a second run
+reports everything unchanged and adds no history. On an object that exists already the import
+never replaces a value with an empty one (the booklet often names no institution where the
+portal has one), never moves an experiment round the wheel and never adds to its history;
+concept links are only added. A new experiment starts in the phase the booklet reports
+(`concept`, or `implementation`) with one `import` entry in its history.
+
+A dry run does the same work inside a transaction that is rolled back, so its report is
+exactly what a real run would do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from concepts.models import Concept
 from experiments.enums import Phase, TransitionKind
@@ -29,18 +33,15 @@ from experiments.models import (
     Track,
     TrackAlias,
 )
+from labportal.core.text import danish_slugify
 
+from . import matching
 from .parser import ParsedBooklet, Unplaced, parse
+from .report import KINDS, ImportReport
+from .tracks import LabelSource, ResolvedLabel
 
-KINDS = {
-    "lab": gettext_lazy("Development labs"),
-    "program": gettext_lazy("Programs"),
-    "track": gettext_lazy("Trial tracks"),
-    "track_alias": gettext_lazy("Track aliases"),
-    "institution": gettext_lazy("Institutions"),
-    "concept": gettext_lazy("Concepts"),
-    "experiment": gettext_lazy("Experiments"),
-}
+__all__ = ["KINDS", "ImportReport", "booklet_import"]
+
 EXPERIMENT_FIELDS = (
     "challenge",
     "hypothesis",
@@ -51,7 +52,6 @@ EXPERIMENT_FIELDS = (
     "concept_phases",
 )
 CONCEPT_FIELDS = (
-    "aliases",
     "focus",
     "audience",
     "description",
@@ -62,47 +62,6 @@ CONCEPT_FIELDS = (
 )
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool
-    program: str = ""
-    created: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
-    updated: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
-    unchanged: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
-    unplaced: list[Unplaced] = field(default_factory=list)
-
-    def record(self, kind: str, outcome: str, name: str) -> None:
-        getattr(self, outcome)[kind].append(name)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        return {
-            kind: {
-                "created": len(self.created[kind]),
-                "updated": len(self.updated[kind]),
-                "unchanged": len(self.unchanged[kind]),
-            }
-            for kind in KINDS
-        }
-
-    @property
-    def changed(self) -> bool:
-        return any(self.created[k] or self.updated[k] for k in KINDS)
-
-    def as_dict(self) -> dict:
-        """Plain JSON for storing with an upload and rendering later."""
-        return {
-            "dry_run": self.dry_run,
-            "program": self.program,
-            "counts": self.counts(),
-            "created": self.created,
-            "updated": self.updated,
-            "unplaced": [
-                {"line": u.line, "end_line": u.end_line, "text": u.text, "reason": u.reason}
-                for u in self.unplaced
-            ],
-        }
 
 
 class _DryRun(Exception):
@@ -119,7 +78,12 @@ def booklet_import(
 ) -> ImportReport:
     """Import a booklet's text; raises BookletError when it is not a booklet."""
     parsed = parse(text)
-    report = ImportReport(dry_run=dry_run, program=parsed.program, unplaced=list(parsed.unplaced))
+    report = ImportReport(
+        dry_run=dry_run,
+        program=parsed.program,
+        unplaced=list(parsed.unplaced),
+        resolved_aliases=list(parsed.resolved_labels),
+    )
     try:
         with transaction.atomic():
             _write(parsed, report, program_slug=program_slug, by=by, progress=progress)
@@ -127,6 +91,8 @@ def booklet_import(
                 raise _DryRun
     except _DryRun:
         pass
+    report.unplaced.sort(key=lambda u: u.line)
+    report.resolved_aliases.sort(key=lambda r: r.line)
     return report
 
 
@@ -142,42 +108,53 @@ def _write(parsed: ParsedBooklet, report, *, program_slug, by, progress) -> None
 
     lab = None
     if parsed.lab:
-        lab = _upsert(
+        lab = _save(
             DevelopmentLab,
-            {"slug": slugify(parsed.lab)},
-            {},
-            report,
-            "lab",
+            matching.lab(slug=parsed.lab_slug, name=parsed.lab),
+            slug=parsed.lab_slug,
+            values={},
             create={"name": parsed.lab},
+            report=report,
+            kind="lab",
         )
-    program = _upsert(
+    slug = program_slug or parsed.program_slug
+    program = _save(
         Program,
-        {"slug": program_slug or parsed.program_slug},
-        {"lab": lab} if lab else {},
-        report,
-        "program",
+        matching.program(slug=slug, title=parsed.program, by_title=not program_slug),
+        slug=slug,
+        values={"lab": lab},
         create={"title": parsed.program},
+        report=report,
+        kind="program",
     )
     tracks = {
-        t.title: _upsert(
+        t.title: _save(
             Track,
-            {"slug": t.slug},
-            {"program": program},
-            report,
-            "track",
+            matching.track(t),
+            slug=t.slug,
+            values={"program": program},
             create={"title": t.title},
+            report=report,
+            kind="track",
         )
         for t in parsed.tracks
     }
+    _portal_labels(parsed, tracks, report)
     for parsed_track in parsed.tracks:
         for alias in parsed_track.aliases:
             _alias(tracks[parsed_track.title], alias, report)
-    institutions = {
-        name: _upsert(
-            Institution, {"slug": slugify(name)}, {}, report, "institution", create={"name": name}
+    institutions = {}
+    for name in parsed.institutions:
+        slug = danish_slugify(name)
+        institutions[name] = _save(
+            Institution,
+            matching.institution(slug=slug, name=name),
+            slug=slug,
+            values={},
+            create={"name": name},
+            report=report,
+            kind="institution",
         )
-        for name in parsed.institutions
-    }
     tick()
     experiments = {}
     for parsed_experiment in parsed.experiments:
@@ -190,17 +167,50 @@ def _write(parsed: ParsedBooklet, report, *, program_slug, by, progress) -> None
         tick()
 
 
+def _portal_labels(parsed: ParsedBooklet, tracks: dict[str, Track], report) -> None:
+    """A label the booklet could not settle may be a track alias the portal knows already;
+    otherwise it is reported where the experiment starts."""
+    by_pk = {track.pk: title for title, track in tracks.items()}
+    for experiment in parsed.unresolved_labels:
+        track = matching.track_by_name(experiment.track_spelling)
+        if track is not None and track.pk in by_pk:
+            experiment.track = by_pk[track.pk]
+            report.resolved_aliases.append(
+                ResolvedLabel(
+                    line=experiment.line,
+                    label=experiment.track_spelling,
+                    track=track.title,
+                    source=LabelSource.PORTAL,
+                    experiment=experiment.title,
+                )
+            )
+            continue
+        report.unplaced.append(
+            Unplaced(
+                experiment.line,
+                f"Forsøgsspor: {experiment.track_spelling}",
+                _("unknown track spelling"),
+            )
+        )
+
+
 def _experiment(parsed, program, tracks, institutions, report, by) -> Experiment:
-    track = tracks.get(parsed.track) if parsed.track else _track_by_name(parsed.track_spelling)
-    values = {"title": parsed.title, "program": program, "track": track}
+    values = {"title": parsed.title, "program": program, "track": tracks.get(parsed.track)}
     values |= {name: getattr(parsed, name) for name in EXPERIMENT_FIELDS}
     if parsed.institution:
         values["institution"] = institutions[parsed.institution]
     phase = Phase.IMPLEMENTATION if parsed.phase == Phase.IMPLEMENTATION else Phase.CONCEPT
-    experiment = _upsert(
-        Experiment, {"slug": parsed.slug}, values, report, "experiment", create={"phase": phase}
+    existing = matching.experiment(parsed, program)
+    experiment = _save(
+        Experiment,
+        existing,
+        slug=parsed.slug,
+        values=values,
+        create={"phase": phase},
+        report=report,
+        kind="experiment",
     )
-    if not experiment.transitions.filter(kind=TransitionKind.IMPORT).exists():
+    if existing is None:
         PhaseTransition.objects.create(
             experiment=experiment,
             kind=TransitionKind.IMPORT,
@@ -215,15 +225,32 @@ def _experiment(parsed, program, tracks, institutions, report, by) -> Experiment
 
 
 def _concept(parsed, program, tracks, experiments, report) -> None:
+    existing = matching.concept(parsed)
     values = {"title": parsed.title, "program": program, "track": tracks.get(parsed.track)}
     values |= {name: getattr(parsed, name) for name in CONCEPT_FIELDS}
-    concept = _upsert(Concept, {"slug": parsed.slug}, values, report, "concept")
+    values["aliases"] = _merged_aliases(existing, parsed)
+    concept = _save(
+        Concept, existing, slug=parsed.slug, values=values, report=report, kind="concept"
+    )
     wanted = {experiments[title].pk for title in parsed.source_experiments}
-    current = set(concept.source_experiments.values_list("pk", flat=True))
-    if wanted != current:
-        concept.source_experiments.set(wanted)
-        if concept.title not in report.created["concept"]:
-            _mark_updated(report, "concept", concept.title)
+    missing = wanted - set(concept.source_experiments.values_list("pk", flat=True))
+    if missing:
+        concept.source_experiments.add(*missing)
+        report.mark_updated("concept", str(concept))
+
+
+def _merged_aliases(existing: Concept | None, parsed) -> list[str]:
+    """The concept's other spellings: those it has, the booklet's, and a title it loses."""
+    aliases = list(existing.aliases or []) if existing is not None else []
+    candidates = list(parsed.aliases)
+    if existing is not None and existing.title != parsed.title:
+        candidates.append(existing.title)
+    known = {name.casefold() for name in aliases} | {parsed.title.casefold()}
+    for name in candidates:
+        if name.casefold() not in known:
+            aliases.append(name)
+            known.add(name.casefold())
+    return aliases
 
 
 def _alias(track: Track, name: str, report) -> None:
@@ -244,25 +271,19 @@ def _alias(track: Track, name: str, report) -> None:
         )
 
 
-def _track_by_name(name: str) -> Track | None:
-    """A spelling the parser could not resolve may be known in the portal already."""
-    if not name:
-        return None
-    alias = TrackAlias.objects.filter(name__iexact=name).select_related("track").first()
-    if alias is not None:
-        return alias.track
-    return Track.objects.filter(title__iexact=name).first()
-
-
-def _upsert(model, lookup: dict, values: dict, report, kind: str, *, create=None):
-    """Create, or save only the fields whose values differ; record which happened."""
-    obj = model.objects.filter(**lookup).first()
+def _save(model, obj, *, slug: str, values: dict, report, kind: str, create=None):
+    """Create (under `slug`), or save only the fields whose values differ, never replacing a
+    value with an empty one; record which happened."""
     if obj is None:
-        obj = model(**lookup, **(create or {}), **values)
+        obj = model(slug=slug, **(create or {}), **values)
         obj.save()
         report.record(kind, "created", str(obj))
         return obj
-    changed = [name for name, value in values.items() if not _same(obj, name, value)]
+    changed = [
+        name
+        for name, value in values.items()
+        if not _same(obj, name, value) and not (_empty(value) and not _empty(_current(obj, name)))
+    ]
     if not changed:
         report.record(kind, "unchanged", str(obj))
         return obj
@@ -274,19 +295,19 @@ def _upsert(model, lookup: dict, values: dict, report, kind: str, *, create=None
     return obj
 
 
+def _current(obj, name: str):
+    return getattr(obj, obj._meta.get_field(name).attname)
+
+
 def _same(obj, name: str, value) -> bool:
-    field_ = obj._meta.get_field(name)
-    if isinstance(field_, models.ForeignKey):
-        return getattr(obj, field_.attname) == (value.pk if value is not None else None)
-    return getattr(obj, name) == value
+    if isinstance(obj._meta.get_field(name), models.ForeignKey):
+        return _current(obj, name) == (value.pk if value is not None else None)
+    return _current(obj, name) == value
+
+
+def _empty(value) -> bool:
+    return value is None or value == "" or value == []
 
 
 def _has_field(model, name: str) -> bool:
     return any(f.name == name for f in model._meta.get_fields())
-
-
-def _mark_updated(report, kind: str, name: str) -> None:
-    if name in report.unchanged[kind]:
-        report.unchanged[kind].remove(name)
-    if name not in report.updated[kind]:
-        report.updated[kind].append(name)

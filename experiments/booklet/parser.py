@@ -16,13 +16,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from labportal.core.text import danish_slugify
 
 from . import concept_chapters as concept_parser
 from .cleaning import CleanText, Label, Line, clean
 from .errors import BookletError
-from .text import as_items, as_markdown, best_match, common_prefix, key, similarity
+from .text import as_items, as_markdown, best_match, key, short_name, similarity
+from .tracks import (
+    ParsedTrack,
+    ResolvedLabel,
+    chapter_tracks,
+    resolve_spellings,
+    resolve_unknown_labels,
+    tracks_and_overview,
+)
 
 EXPERIMENT_SECTIONS = {
     "challenge": ["Udfordring"],
@@ -55,16 +64,6 @@ class Unplaced:
 
 
 @dataclass
-class ParsedTrack:
-    title: str
-    aliases: list[str] = field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.title)
-
-
-@dataclass
 class ParsedConcept:
     title: str
     line: int
@@ -82,7 +81,8 @@ class ParsedConcept:
 
     @property
     def slug(self) -> str:
-        return slugify(self.title)
+        """The slug of the short name a heading ends with ("... (TIFS-model)"), else the title's."""
+        return danish_slugify(short_name(self.title) or self.title)
 
 
 @dataclass
@@ -94,6 +94,7 @@ class ParsedExperiment:
     institution: str | None = None
     track: str | None = None
     track_spelling: str = ""
+    chapter_track: str | None = None  # the track whose chapter the experiment stands in
     concepts: list[str] = field(default_factory=list)  # concept titles
     challenge: str = ""
     hypothesis: str = ""
@@ -107,7 +108,7 @@ class ParsedExperiment:
 
     @property
     def slug(self) -> str:
-        return slugify(self.title)
+        return danish_slugify(self.title)
 
 
 @dataclass
@@ -118,10 +119,20 @@ class ParsedBooklet:
     concepts: list[ParsedConcept]
     experiments: list[ParsedExperiment]
     unplaced: list[Unplaced]
+    resolved_labels: list[ResolvedLabel] = field(default_factory=list)
 
     @property
     def program_slug(self) -> str:
-        return slugify(self.program)
+        return danish_slugify(self.program)
+
+    @property
+    def lab_slug(self) -> str:
+        return danish_slugify(self.lab or "")
+
+    @property
+    def unresolved_labels(self) -> list[ParsedExperiment]:
+        """Experiments whose "Forsøgsspor:" names no track the booklet could settle."""
+        return [e for e in self.experiments if e.track_spelling and not e.track]
 
     @property
     def institutions(self) -> list[str]:
@@ -169,10 +180,15 @@ def parse(raw: str) -> ParsedBooklet:
     program = _most_common([e.program for e in experiments if e.program])
     if not program:
         raise BookletError(_("The booklet does not name its program."))
-    tracks, overview = _tracks_and_overview(lines[:first_experiment])
+    tracks, overview = tracks_and_overview(lines[:first_experiment])
     concepts, placed = concept_parser.parse_concepts(lines[:first_experiment], overview, unplaced)
-    _resolve_tracks(experiments, tracks, unplaced)
+    resolve_spellings(experiments, tracks)
+    for experiment, chapter in zip(
+        experiments, chapter_tracks(lines, title_indices, tracks, CHAPTER_RE), strict=True
+    ):
+        experiment.chapter_track = chapter
     _link_concepts(experiments, concepts, unplaced)
+    resolved = resolve_unknown_labels(experiments, concepts, tracks)
     _report_front_matter(lines[:first_experiment], placed | overview.indices, unplaced)
     unplaced.sort(key=lambda u: u.line)
     return ParsedBooklet(
@@ -182,6 +198,7 @@ def parse(raw: str) -> ParsedBooklet:
         concepts=concepts,
         experiments=experiments,
         unplaced=unplaced,
+        resolved_labels=resolved,
     )
 
 
@@ -278,68 +295,6 @@ def _assign_institutions(experiments, title_indices, lines, cleaned: CleanText, 
             if name != experiments[index].institution:
                 line = next(label.no for label in labels if label.name == name)
                 unplaced.append(Unplaced(line, f"Institution: {name}", _("conflicting label")))
-
-
-@dataclass
-class Overview:
-    tracks: dict[str, list[str]] = field(default_factory=dict)  # track -> concept names
-    indices: set[int] = field(default_factory=set)
-
-
-def _tracks_and_overview(lines: list[Line]) -> tuple[list[ParsedTrack], Overview]:
-    overview = Overview()
-    current = None
-    for index, line in enumerate(lines):
-        text = line.text
-        if text.startswith("Forsøgsspor:"):
-            current = text.split(":", 1)[1].strip()
-            overview.tracks.setdefault(current, [])
-            overview.indices.add(index)
-        elif text.startswith("Ledelses- og samarbejdskoncept:") and current is not None:
-            name = text.split(":", 1)[1].strip()
-            if not name:
-                current = None
-                continue
-            overview.tracks[current].append(name)
-            overview.indices.add(index)
-        elif text.startswith("Oversigt over forsøgsspor"):
-            overview.indices.add(index)
-        elif current is not None:
-            current = None
-    return [ParsedTrack(title) for title in overview.tracks], overview
-
-
-def _resolve_tracks(experiments, tracks: list[ParsedTrack], unplaced) -> None:
-    if not tracks:
-        for spelling in dict.fromkeys(e.track_spelling for e in experiments if e.track_spelling):
-            tracks.append(ParsedTrack(spelling))
-    by_title = {t.title: t for t in tracks}
-    for experiment in experiments:
-        spelling = experiment.track_spelling
-        if not spelling:
-            continue
-        track = by_title.get(spelling) or _track_for_spelling(spelling, tracks)
-        if track is None:
-            unplaced.append(
-                Unplaced(experiment.line, f"Forsøgsspor: {spelling}", _("unknown track spelling"))
-            )
-            continue
-        experiment.track = track.title
-        lowered = {a.lower() for a in track.aliases} | {track.title.lower()}
-        if spelling.lower() not in lowered:
-            track.aliases.append(spelling)
-
-
-def _track_for_spelling(spelling: str, tracks: list[ParsedTrack]) -> ParsedTrack | None:
-    """The track whose first word shares the longest stem (6+ letters) with the spelling."""
-    first = spelling.split()[0]
-    scored = sorted(
-        ((common_prefix(first, t.title.split()[0]), t) for t in tracks),
-        key=lambda pair: -pair[0],
-    )
-    if not scored or scored[0][0] < 6 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-        return None
-    return scored[0][1]
 
 
 def _link_concepts(experiments, concepts: list[ParsedConcept], unplaced) -> None:

@@ -9,12 +9,19 @@ from functools import lru_cache
 from .cleaning import Line
 
 _NON_WORD = re.compile(r"[^0-9a-zæøåäöü]+")
+_SHORT_NAME = re.compile(r"\(([^()]+)\)\s*$")
 LEAD_IN_MAX_WORDS = 5
 
 
 def key(name: str) -> str:
     """A spelling-tolerant key: lower case, letters and digits only."""
     return _NON_WORD.sub("", name.lower())
+
+
+def short_name(title: str) -> str | None:
+    """The short name a heading ends with in parentheses: "... model (TIFS-model)"."""
+    match = _SHORT_NAME.search(title)
+    return (match[1].strip() or None) if match else None
 
 
 @lru_cache(maxsize=4096)

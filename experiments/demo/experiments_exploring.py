@@ -68,7 +68,7 @@ EXPERIMENTS = [
         "attention_points": ["Organisationsændringer kan forsinke den nye netværksledelse"],
     },
     {
-        "slug": "antropologisk-ledelse-nyeste-viden-i-undervisningen",
+        "slug": "nyeste-viden-i-undervisningen",
         "title": "Antropologisk ledelse – nyeste viden i undervisningen",
         "institution": None,
         "concepts": ["tre-rum-i-udforskende-ledelse"],
@@ -116,7 +116,7 @@ EXPERIMENTS = [
         "attention_points": ["Møderne må ikke drukne i presserende administrative sager"],
     },
     {
-        "slug": "baseline-og-sommer-camp",
+        "slug": "baseline-og-sommer-camp-som-afsaet-for-differentiering-i-undervisningen",
         "title": "Baseline og sommer-camp som afsæt for differentiering i undervisningen",
         "institution": "sosu-c",
         "concepts": ["tre-rum-i-udforskende-ledelse"],

@@ -155,7 +155,7 @@ EXPERIMENTS = [
         ],
     },
     {
-        "slug": "ledelse-af-eksperimenter",
+        "slug": "ledelse-af-eksperimenter-den-meningsfulde-udviklingskadence",
         "title": "Ledelse af eksperimenter – den meningsfulde udviklingskadence",
         "institution": "kea",  # the central research and innovation unit is KEA's
         "concepts": ["tifs-model"],

@@ -280,7 +280,7 @@ EXPERIMENTS = [
         ],
     },
     {
-        "slug": "strategisk-ledelse-samarbejde-med-aftagerfelt",
+        "slug": "strategisk-ledelse-ny-organisering-af-samarbejdsrelationer-med-aftagerfelt",
         "title": "Strategisk ledelse – Ny organisering af samarbejdsrelationer med aftagerfelt",
         "institution": "metropol",
         "education": "bioanalytiker",

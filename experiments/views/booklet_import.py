@@ -80,4 +80,9 @@ def _report_rows(report: dict) -> dict | None:
         }
         for kind, label in KINDS.items()
     ]
-    return {"rows": rows, "unplaced": report.get("unplaced", []), "program": report["program"]}
+    return {
+        "rows": rows,
+        "unplaced": report.get("unplaced", []),
+        "resolved_aliases": report.get("resolved_aliases", []),
+        "program": report["program"],
+    }

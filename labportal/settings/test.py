@@ -1,5 +1,8 @@
 """Tests: fast hashing, mail to the outbox; DATABASE_URL and REDIS_URL as the environment gives."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +15,8 @@ STORAGES = {
 AXES_ENABLED = True
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tasks run in the caller unless a test starts a real worker (tests/test_celery.py does).
+CELERY_TASK_ALWAYS_EAGER = True
+# Uploads and generated files of a test run never land in the developer's var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="labportal-test-media-"))

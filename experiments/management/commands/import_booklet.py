@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from experiments.booklet import BookletError, booklet_import, read_booklet_bytes
-from experiments.booklet.importer import KINDS
+from experiments.booklet.report import KINDS, LABEL_SOURCES
 
 
 class Command(BaseCommand):
@@ -54,6 +54,20 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{KINDS[kind]!s:18} {counts['created']:8} {counts['updated']:8} "
                 f"{counts['unchanged']:10}"
+            )
+        self.stdout.write(
+            _("Track labels resolved as aliases: %(count)d")
+            % {"count": len(report.resolved_aliases)}
+        )
+        for resolved in report.resolved_aliases:
+            self.stdout.write(
+                _("  line %(line)s: “%(label)s” → %(track)s (%(how)s)")
+                % {
+                    "line": resolved.line,
+                    "label": resolved.label,
+                    "track": resolved.track,
+                    "how": LABEL_SOURCES[resolved.source],
+                }
             )
         self.stdout.write(
             _("Passages that could not be placed: %(count)d") % {"count": len(report.unplaced)}
