@@ -154,7 +154,7 @@ def wrk(path: str, cookie: str, *, seconds: int, connections: int) -> dict:
         [
             "wrk",
             "--threads",
-            "2",
+            str(min(2, connections)),
             "--connections",
             str(connections),
             "--duration",

@@ -269,6 +269,7 @@ def test_unplaced_passages_are_reported_with_line_numbers(imported):
     reasons = {(u.line, u.reason) for u in imported.unplaced}
     assert (3171, "unknown track spelling") not in reasons  # reported at the experiment
     assert (3167, "unknown track spelling") in reasons
+    assert imported.resolved_aliases == []  # nothing in the booklet settles that label
     assert (1480, "unknown source experiment") in reasons  # "Ny ledelsesstile"
     assert (1153, "footnote") in reasons
 

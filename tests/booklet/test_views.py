@@ -121,3 +121,19 @@ def test_only_administrators_may_import(client, make_user, role, media_root):
     response = upload(client, "x.txt", b"Eksperiment: x")
     assert response.status_code == 403
     assert BookletUpload.objects.count() == 0
+
+
+def test_the_dry_run_report_lists_track_labels_resolved_as_aliases(
+    client_for, admin_user_, media_root
+):
+    from tests.booklet.mini import MINI_BOOKLET, MOEDER_LINE
+
+    client = client_for(admin_user_)
+    response = upload(client, "mini.txt", MINI_BOOKLET.encode())
+    html = client.get(response["Location"]).content.decode()
+    assert "Track labels resolved as aliases" in html
+    assert (
+        f"<tr><td>{MOEDER_LINE}</td><td>Deltaform</td><td>Betabaseret ledelse</td>"
+        "<td>from the track chapter the experiment stands in</td></tr>"
+    ) in html
+    assert Experiment.objects.count() == 0
