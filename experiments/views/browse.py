@@ -7,7 +7,7 @@ of counting a large table, and the filter choices come from one small query.
 
 from dataclasses import dataclass
 
-from django.db.models import Subquery
+from django.db.models import Expression, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -66,6 +66,21 @@ def _summary(text: str) -> str:
     return text[: text.rfind(" ", 0, SUMMARY_LENGTH - 1)].rstrip(",.;:") + " …"
 
 
+def card_rows(queryset: QuerySet, *, start: int, snippet: Expression | None = None) -> QuerySet:
+    """The page's cards as dicts from an ordered queryset.
+
+    The page is ordered and cut on narrow rows first; only its rows are then joined, cut
+    short and (for a search) highlighted.
+    """
+    page_ids = queryset.values("pk")[start : start + PAGE_SIZE]
+    rows = queryset.filter(pk__in=Subquery(page_ids)).annotate(
+        summary_short=Substr("summary", 1, SUMMARY_LENGTH + 40)
+    )
+    if snippet is None:
+        return rows.values(*CARD_FIELDS)
+    return rows.annotate(snippet=snippet).values(*CARD_FIELDS, "snippet")
+
+
 @require_GET
 @permission_required("portal.view", raise_exception=True)
 @vary_on_headers("HX-Request")
@@ -91,25 +106,15 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     rows = []
     if total:
         start = (page.number - 1) * PAGE_SIZE
-        # Order and cut the page on narrow rows first; only the page's rows are then
-        # joined, cut short and (for a search) highlighted.
-        page_ids = queryset.values("pk")[start : start + PAGE_SIZE]
-        queryset = queryset.filter(pk__in=Subquery(page_ids)).annotate(
-            summary_short=Substr("summary", 1, SUMMARY_LENGTH + 40)
-        )
-        fields = CARD_FIELDS
-        if snippet is not None:
-            queryset = queryset.annotate(snippet=snippet)
-            fields = (*CARD_FIELDS, "snippet")
-        rows = list(queryset.values(*fields))
+        rows = list(card_rows(queryset, start=start, snippet=snippet))
     detail_prefix = reverse("experiments:list")
     phase_labels = {value: str(label) for value, label in Phase.choices}
     for row in rows:
         row["url"] = f"{detail_prefix}{row['slug']}/"
         row["phase_label"] = phase_labels.get(row["phase"], row["phase"])
         row["meta"] = " · ".join(filter(None, (row["institution__name"], row["track__title"])))
-        snippet = row.get("snippet")
-        row["text"] = highlight(snippet) if snippet else _summary(row["summary_short"])
+        marked = row.get("snippet")
+        row["text"] = highlight(marked) if marked else _summary(row["summary_short"])
 
     context = {
         "rows": rows,

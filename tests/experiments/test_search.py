@@ -19,6 +19,13 @@ def postgres_only():
         pytest.skip(reason)
 
 
+@pytest.fixture
+def staff_client(client_for, staff_user, settings):
+    client = client_for(staff_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the assertions read English
+    return client
+
+
 def found(q: str) -> list[str]:
     results = experiment_search(Experiment.objects.all(), q)
     return [e.title for e in results.queryset]
@@ -58,13 +65,13 @@ def test_search_vector_follows_edits(postgres_only):
     assert found("arenamodel") == ["Forsøg"]
 
 
-def test_snippet_highlights_and_escapes_html(postgres_only, client_for, staff_user):
+def test_snippet_highlights_and_escapes_html(postgres_only, staff_client):
     ExperimentFactory(
         title="Skadelig tekst",
         summary="",
         findings=["<script>alert('x')</script> ledelsesformer virker <b>fedt</b> når 2 < 3 & mere"],
     )
-    html = client_for(staff_user).get(URL, {"q": "ledelsesform"}).content.decode()
+    html = staff_client.get(URL, {"q": "ledelsesform"}).content.decode()
     main = html.split("<main", 1)[1]
     assert "<script>alert" not in main
     assert "<b>fedt" not in main
@@ -77,17 +84,17 @@ def test_snippet_highlights_and_escapes_html(postgres_only, client_for, staff_us
     "q",
     ['"ledelse" -foo', "og", "ledelse OR", "'; DROP TABLE x; --", "a" * 1000, "%_\\", "<>"],
 )
-def test_odd_queries_do_not_fail(client_for, staff_user, q):
+def test_odd_queries_do_not_fail(staff_client, q):
     ExperimentFactory(title="Ledelse i praksis")
-    response = client_for(staff_user).get(URL, {"q": q})
+    response = staff_client.get(URL, {"q": q})
     assert response.status_code == 200
     assert response.context["filtering"].q == q[:1000]
 
 
-def test_search_on_the_page_with_filters(client_for, staff_user):
+def test_search_on_the_page_with_filters(staff_client):
     chosen = ExperimentFactory(title="Relationsbaseret ledelse i praksis")
     ExperimentFactory(title="Relationsbaseret ledelse andetsteds")
-    response = client_for(staff_user).get(URL, {"q": "ledelse", "track": chosen.track.slug})
+    response = staff_client.get(URL, {"q": "ledelse", "track": chosen.track.slug})
     html = response.content.decode()
     assert "Relationsbaseret ledelse i praksis</a>" in html
     assert "andetsteds" not in html
