@@ -23,8 +23,16 @@ def test_team_member_moves_the_experiment_forward(browser_page, live_url, shots_
     mette = staff(username="mette", first_name="Mette", last_name="Lund")
     experiment = experiment_in(Phase.DESIGN, team=[mette], title="Tre rum i praksis")
 
+    experiment_in(Phase.ACTION, team=[mette], title="Tre rum i aktion")
+
     sign_in(page, live_url, "mette", "secret-password")
     page.goto(f"{live_url}/experiments/")
+    expect(page.locator("#experiment-results .card")).to_have_count(2)
+    page.evaluate("() => { window.portalNoReload = true; }")
+    page.locator("#filter-phase").select_option("design")
+    expect(page.locator("#experiment-results .card")).to_have_count(1)
+    assert "phase=design" in page.url, "the filtered list has a shareable URL"
+    assert page.evaluate("() => window.portalNoReload === true"), "htmx filtered in place"
     page.get_by_role("link", name="Tre rum i praksis").first.click()
     page.wait_for_load_state()
     assert page.url == f"{live_url}{experiment.get_absolute_url()}"
