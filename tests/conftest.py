@@ -51,3 +51,16 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def in_english(client, settings):
+    """Messages in English: for tests whose assertions read the English wording.
+
+    Danish is the default; tests that check the Danish wording do not use this fixture.
+    """
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

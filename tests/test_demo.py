@@ -32,7 +32,7 @@ def run_demo() -> str:
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, in_english):
     return run_demo()
 
 

@@ -1,8 +1,12 @@
 """The experiment wheel as an inline SVG picture: six ring segments, the current one marked."""
 
 import math
+from functools import lru_cache
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from experiments.enums import PHASE_ORDER, Phase
 
@@ -68,14 +72,21 @@ def wheel_segments(current: str) -> list[dict]:
     return segments
 
 
-@register.inclusion_tag("experiments/includes/wheel.html")
-def experiment_wheel(experiment, id_prefix: str = "wheel"):
-    phase = Phase(experiment.phase)
-    return {
-        "segments": wheel_segments(experiment.phase),
+@register.simple_tag
+def experiment_wheel(experiment, id_prefix: str = "wheel") -> SafeString:
+    """The wheel of the experiment's phase: the same picture for every experiment in a phase,
+    so it is rendered once per phase, language and id prefix and kept for the process."""
+    return _wheel_html(experiment.phase, get_language(), id_prefix)
+
+
+@lru_cache(maxsize=128)
+def _wheel_html(phase_value: str, language: str, id_prefix: str) -> SafeString:
+    phase = Phase(phase_value)
+    context = {
+        "segments": wheel_segments(phase_value),
         "current": phase,
-        "experiment": experiment,
         "id_prefix": id_prefix,
         "centre": CENTRE,
         "size": CENTRE * 2,
     }
+    return render_to_string("experiments/includes/wheel.html", context)

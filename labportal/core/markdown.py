@@ -1,5 +1,8 @@
 """User Markdown to safe HTML: rendered with Python-Markdown, then cleaned by nh3 (ammonia)."""
 
+import threading
+from functools import lru_cache
+
 import markdown as md
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -30,10 +33,27 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    """One Markdown instance per thread, reset between uses (building one costs ~0.1 ms)."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(extensions=["sane_lists"], output_format="html")
+    return converter.reset()
+
+
 def render_markdown(text: str | None) -> SafeString:
     if not text:
         return mark_safe("")
-    html = md.markdown(text, extensions=["sane_lists"], output_format="html")
+    return _render(str(text))
+
+
+@lru_cache(maxsize=2048)
+def _render(text: str) -> SafeString:
+    """A pure function of the text, so pages shown again reuse the sanitised HTML."""
+    html = _converter().convert(text)
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -26,3 +26,8 @@ def booklet_text(booklet_path) -> str:
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _assertions_read_english(in_english):
+    """These tests assert the English wording of messages; test_danish.py checks Danish."""

@@ -99,3 +99,8 @@ def portal(db):
     concept.source_experiments.add(first, second)
     Concept.objects.create(slug="tifs", title="TIFS-model", program=program)
     return {"first": first, "second": second, "program": program, "owner": owner}
+
+
+@pytest.fixture(autouse=True)
+def _assertions_read_english(in_english):
+    """These tests assert the English wording of messages; Danish is checked separately."""
