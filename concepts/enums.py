@@ -6,3 +6,15 @@ class ConceptStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+
+
+# A concept's content sections, in the booklet's order.
+CONCEPT_SECTIONS = (
+    "focus",
+    "audience",
+    "description",
+    "phases",
+    "conditions",
+    "attention_points",
+    "findings",
+)

@@ -12,7 +12,7 @@ from labportal.accounts.models import User
 from labportal.core.text import danish_slugify
 
 from . import rules as wheel_rules
-from .enums import Phase, TransitionKind
+from .enums import EXPERIMENT_SECTIONS, Phase, TransitionKind
 from .exceptions import InvalidTransition, NotAllowed, SlugTaken
 from .models import Experiment, PhaseTransition, TeamMembership
 
@@ -28,13 +28,7 @@ CREATE_FIELDS = frozenset(
         "education",
         "owner",
         "summary",
-        "challenge",
-        "hypothesis",
-        "actions",
-        "findings",
-        "conceptualisable_elements",
-        "attention_points",
-        "concept_phases",
+        *EXPERIMENT_SECTIONS,
         "links",
         "start_date",
         "end_date",

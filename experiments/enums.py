@@ -80,3 +80,15 @@ class TransitionKind(models.TextChoices):
     DECISION = "decision", _("Decision recorded")
     IMPORT = "import", _("Imported")
     CREATED = "created", _("Created")
+
+
+# The experiment's booklet sections, in the booklet's order (after title, institution, track).
+EXPERIMENT_SECTIONS = (
+    "challenge",
+    "hypothesis",
+    "actions",
+    "findings",
+    "conceptualisable_elements",
+    "attention_points",
+    "concept_phases",
+)

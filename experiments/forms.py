@@ -7,7 +7,7 @@ from labportal.accounts.enums import Role
 from labportal.accounts.models import User
 
 from . import services
-from .enums import Decision, Phase
+from .enums import EXPERIMENT_SECTIONS, Decision, Phase
 from .models import Experiment, Institution, Program, Track
 
 # --- moves on the wheel -------------------------------------------------------------------
@@ -219,19 +219,7 @@ class ExperimentEditForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
-    SECTION_FIELDS = (
-        "title",
-        "summary",
-        "challenge",
-        "hypothesis",
-        "actions",
-        "findings",
-        "conceptualisable_elements",
-        "attention_points",
-        "concept_phases",
-        "start_date",
-        "end_date",
-    )
+    SECTION_FIELDS = ("title", "summary", *EXPERIMENT_SECTIONS, "start_date", "end_date")
 
     def __init__(self, *args, experiment: Experiment, can_manage_team: bool, **kwargs):
         initial = {name: getattr(experiment, name) for name in self.SECTION_FIELDS}

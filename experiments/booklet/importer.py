@@ -22,8 +22,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concepts.enums import CONCEPT_SECTIONS
 from concepts.models import Concept
-from experiments.enums import Phase, TransitionKind
+from experiments.enums import EXPERIMENT_SECTIONS, Phase, TransitionKind
 from experiments.models import (
     DevelopmentLab,
     Experiment,
@@ -42,24 +43,6 @@ from .tracks import LabelSource, ResolvedLabel
 
 __all__ = ["KINDS", "ImportReport", "booklet_import"]
 
-EXPERIMENT_FIELDS = (
-    "challenge",
-    "hypothesis",
-    "actions",
-    "findings",
-    "conceptualisable_elements",
-    "attention_points",
-    "concept_phases",
-)
-CONCEPT_FIELDS = (
-    "focus",
-    "audience",
-    "description",
-    "phases",
-    "conditions",
-    "attention_points",
-    "findings",
-)
 
 Progress = Callable[[int, int], None]
 
@@ -196,7 +179,7 @@ def _portal_labels(parsed: ParsedBooklet, tracks: dict[str, Track], report) -> N
 
 def _experiment(parsed, program, tracks, institutions, report, by) -> Experiment:
     values = {"title": parsed.title, "program": program, "track": tracks.get(parsed.track)}
-    values |= {name: getattr(parsed, name) for name in EXPERIMENT_FIELDS}
+    values |= {name: getattr(parsed, name) for name in EXPERIMENT_SECTIONS}
     if parsed.institution:
         values["institution"] = institutions[parsed.institution]
     phase = Phase.IMPLEMENTATION if parsed.phase == Phase.IMPLEMENTATION else Phase.CONCEPT
@@ -227,7 +210,7 @@ def _experiment(parsed, program, tracks, institutions, report, by) -> Experiment
 def _concept(parsed, program, tracks, experiments, report) -> None:
     existing = matching.concept(parsed)
     values = {"title": parsed.title, "program": program, "track": tracks.get(parsed.track)}
-    values |= {name: getattr(parsed, name) for name in CONCEPT_FIELDS}
+    values |= {name: getattr(parsed, name) for name in CONCEPT_SECTIONS}
     values["aliases"] = _merged_aliases(existing, parsed)
     concept = _save(
         Concept, existing, slug=parsed.slug, values=values, report=report, kind="concept"

@@ -30,6 +30,7 @@ from typing import TextIO
 from django.db import connection, transaction
 from django.db.models import Prefetch
 
+from concepts.enums import CONCEPT_SECTIONS
 from concepts.models import Concept
 from experiments.models import (
     DevelopmentLab,
@@ -103,17 +104,6 @@ def institutions_rows(chunk_size: int) -> Iterator[dict]:
         }
 
 
-CONCEPT_CONTENT = (
-    "focus",
-    "audience",
-    "description",
-    "phases",
-    "conditions",
-    "attention_points",
-    "findings",
-)
-
-
 def concepts_rows(chunk_size: int) -> Iterator[dict]:
     concepts = (
         Concept.objects.select_related("program", "track")
@@ -129,7 +119,7 @@ def concepts_rows(chunk_size: int) -> Iterator[dict]:
             "status": concept.status,
             "aliases": list(concept.aliases),
         }
-        row.update({name: getattr(concept, name) for name in CONCEPT_CONTENT})
+        row.update({name: getattr(concept, name) for name in CONCEPT_SECTIONS})
         row["source_experiments"] = sorted(e.slug for e in concept.source_experiments.all())
         yield row
 

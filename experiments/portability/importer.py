@@ -29,12 +29,11 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from concepts.enums import ConceptStatus
+from concepts.enums import CONCEPT_SECTIONS, ConceptStatus
 from concepts.models import Concept
 from experiments.models import DevelopmentLab, Education, Institution, Program, Track, TrackAlias
 
 from . import FORMAT, PortabilityError
-from .export import CONCEPT_CONTENT
 from .fields import Item, where_of
 from .people import People
 from .reading import Source
@@ -274,7 +273,7 @@ def import_concepts(ctx: Context, source: Source) -> None:
             "status": item.choice("status", ConceptStatus) or ConceptStatus.DRAFT,
             "aliases": item.texts("aliases"),
         }
-        for name in CONCEPT_CONTENT:
+        for name in CONCEPT_SECTIONS:
             is_list = isinstance(Concept._meta.get_field(name), models.JSONField)
             values[name] = item.texts(name) if is_list else item.text(name)
         slug = item.slug("slug")
