@@ -52,4 +52,5 @@ RUN mkdir -p /app/var/media /app/var/run && chown -R labportal:labportal /app/va
 
 USER labportal
 EXPOSE 8000
-CMD ["gunicorn", "labportal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Workers, threads, timeouts and logs: gunicorn.conf.py (GUNICORN_* environment variables).
+CMD ["gunicorn", "labportal.wsgi", "-c", "gunicorn.conf.py"]

@@ -96,6 +96,7 @@ def pages() -> dict[str, str]:
     ]
     return {
         "bare view": "/bench/bare/",
+        "empty page in base.html": "/bench/base/",
         "list": "/experiments/",
         "filtered list": f"/experiments/?track={track.slug}&phase=action",
         "search, common word": "/experiments/?q=ledelse",
@@ -114,20 +115,23 @@ def fetch(path: str, cookie: str) -> tuple[int, str]:
         return error.code, error.read().decode(errors="replace")
 
 
-def start_gunicorn(workers: int) -> subprocess.Popen:
-    env = os.environ | {"DJANGO_SETTINGS_MODULE": "bench.settings"}
+def start_gunicorn(workers: int | None) -> subprocess.Popen:
+    """The production gunicorn.conf.py, bound to loopback, without the access log."""
+    env = os.environ | {"DJANGO_SETTINGS_MODULE": "bench.settings", "GUNICORN_ACCESS_LOG": ""}
+    extra = ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "gunicorn",
             "labportal.wsgi",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
             "--bind",
             BIND,
-            "--workers",
-            str(workers),
             "--log-level",
             "warning",
+            *extra,
         ],
         cwd=ROOT,
         env=env,
@@ -183,7 +187,7 @@ def wrk(path: str, cookie: str, *, seconds: int, connections: int) -> dict:
 
 
 def http_benchmark(
-    cookie: str, *, seconds: int, connections: int, workers: int, rounds: int
+    cookie: str, *, seconds: int, connections: int, workers: int | None, rounds: int
 ) -> None:
     """Each round loads every page in turn, the bare view included, so that a page's share
     of the bare view's throughput is taken within one round; medians over the rounds damp
@@ -213,7 +217,8 @@ def http_benchmark(
         server.wait(timeout=30)
     print(
         f"\n{connections} connections, {rounds} rounds of {seconds} s per page, "
-        f"gunicorn {workers} sync workers (medians over the rounds)"
+        f"gunicorn.conf.py{f' with {workers} workers' if workers else ''} "
+        "(medians over the rounds)"
     )
     print(f"{'page':24} {'req/s':>8} {'of bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, results in runs.items():
@@ -286,7 +291,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="load per page and round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py's")
     parser.add_argument("--sql-only", action="store_true")
     parser.add_argument("--http-only", action="store_true")
     args = parser.parse_args()

@@ -9,6 +9,7 @@ from django.db.models import (
     Avg,
     Count,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     Max,
@@ -38,7 +39,8 @@ def experiment_detail_queryset():
     Left out on purpose: search_vector (~2.4 kB of tsvector text per row, for the database's
     search only), and a join to the parent experiment: each extra join of this row costs
     PostgreSQL ~0.3-0.6 ms of planning per page, so the parent (a link when the experiment is
-    an iteration) comes as two scalar subqueries on its primary key.
+    an iteration) comes as two scalar subqueries on its primary key. Concepts and later
+    iterations are rare: EXISTS flags say whether `experiment_links` needs to fetch them.
     """
     parent = Experiment.objects.filter(pk=OuterRef("parent_id"))
     return (
@@ -47,6 +49,10 @@ def experiment_detail_queryset():
         .annotate(
             parent_slug=Subquery(parent.values("slug")[:1]),
             parent_title=Subquery(parent.values("title")[:1]),
+            has_concepts=Exists(
+                Experiment.concepts.through.objects.filter(experiment_id=OuterRef("pk"))
+            ),
+            has_iterations=Exists(Experiment.objects.filter(parent_id=OuterRef("pk"))),
         )
         .prefetch_related(
             Prefetch(
@@ -59,12 +65,19 @@ def experiment_detail_queryset():
                 "transitions",
                 queryset=PhaseTransition.objects.select_related("by").order_by("-at", "-pk"),
             ),
-            "concepts",
-            Prefetch(
-                "iterations", queryset=Experiment.objects.only("slug", "title", "phase", "parent")
-            ),
         )
     )
+
+
+def experiment_links(experiment: Experiment) -> tuple[list, list]:
+    """The concepts the experiment contributed to and its later iterations (a query each, only
+    when the flags of experiment_detail_queryset say there are any)."""
+    concepts = iterations = []
+    if getattr(experiment, "has_concepts", True):
+        concepts = list(experiment.concepts.all())
+    if getattr(experiment, "has_iterations", True):
+        iterations = list(experiment.iterations.only("slug", "title", "phase", "parent"))
+    return concepts, iterations
 
 
 def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:

@@ -63,8 +63,10 @@ def wheel_segments(current: str) -> list[dict]:
                 "dna": phase.dna,
                 "actor": phase.actor,
                 "path": segment_path(index, len(PHASE_ORDER)),
-                "label_x": label_x,
-                "label_y": label_y,
+                # Strings: a float in the template is localised ("149,0" in Danish), and SVG
+                # coordinates need a decimal point.
+                "label_x": f"{label_x:g}",
+                "label_y": f"{label_y:g}",
                 "state": state,
                 "is_current": index == current_index,
             }

@@ -30,10 +30,11 @@ def detail_context(request: HttpRequest, experiment, **panel) -> dict:
     user = request.user
     context = panel_context(request, experiment, **panel)
     can_view_history = user.has_perm("experiments.view_history", experiment)
+    concepts, iterations = selectors.experiment_links(experiment)
     context |= {
         "memberships": list(experiment.memberships.all()),
-        "concepts": list(experiment.concepts.all()),
-        "iterations": list(experiment.iterations.all()),
+        "concepts": concepts,
+        "iterations": iterations,
         "can_edit": user.has_perm("experiments.change", experiment),
         "can_view_history": can_view_history,
         "edits": selectors.experiment_changes(experiment) if can_view_history else [],
