@@ -43,16 +43,12 @@ class Command(BaseCommand):
         if report.dry_run:
             self.stdout.write(_("Dry run: nothing was written."))
         self.stdout.write(_("Program: %(program)s") % {"program": report.program})
-        header = _("%(kind)-18s %(created)8s %(updated)8s %(unchanged)10s") % {
-            "kind": "",
-            "created": _("created"),
-            "updated": _("updated"),
-            "unchanged": _("unchanged"),
-        }
-        self.stdout.write(header)
-        for kind, counts in report.counts().items():
+        rows = [(str(KINDS[kind]), counts) for kind, counts in report.counts().items()]
+        width = max(len(label) for label, _counts in rows) + 2
+        self.stdout.write(f"{'':{width}} {_('created'):>9} {_('updated'):>9} {_('unchanged'):>10}")
+        for label, counts in rows:
             self.stdout.write(
-                f"{KINDS[kind]!s:18} {counts['created']:8} {counts['updated']:8} "
+                f"{label:{width}} {counts['created']:9} {counts['updated']:9} "
                 f"{counts['unchanged']:10}"
             )
         self.stdout.write(
