@@ -100,6 +100,18 @@ def experiment_for_action(user: User, slug: str) -> Experiment:
 # --- edit history -------------------------------------------------------------------------
 
 
+def experiment_for_history(user: User, slug: str) -> Experiment:
+    """A lean fetch for the edit-history page: 404 when unknown, 403 unless the person may see
+    the history (team, strategic level, administrators). The team's ids come in one query."""
+    queryset = Experiment.objects.only("pk", "slug", "title", "owner_id").prefetch_related(
+        Prefetch("memberships", queryset=TeamMembership.objects.only("pk", "experiment", "user"))
+    )
+    experiment = experiment_for_user(user, slug, queryset=queryset)
+    if not user.has_perm("experiments.view_history", experiment):
+        raise PermissionDenied
+    return experiment
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str

@@ -14,6 +14,7 @@ urlpatterns = [
         name="booklet_import_detail",
     ),
     path("<slug:slug>/", detail.experiment_detail, name="detail"),
+    path("<slug:slug>/history/", detail.experiment_history, name="history"),
     path("<slug:slug>/edit/", edit.experiment_edit, name="edit"),
     path("<slug:slug>/launch/", wheel.experiment_launch, name="launch"),
     path("<slug:slug>/advance/", wheel.experiment_advance, name="advance"),

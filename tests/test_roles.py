@@ -58,6 +58,13 @@ ROWS = [
     Row("experiments:advance", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:step_back", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:decide", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    # H10: the edit history (team, strategic level, administrators; the world's team member
+    # is a user of its own, so staff and leader are outsiders here).
+    Row(
+        "experiments:history",
+        only(200, 403, ("strategic", "administrator")),
+        kwargs={"slug": EXPERIMENT},
+    ),
     Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
     # H1 booklet import: administrators only.
     Row("experiments:booklet_import", only(200, 403, ("administrator",))),

@@ -1,4 +1,5 @@
-"""One experiment: its sections in the booklet's order, team, wheel, timeline and edit history."""
+"""One experiment: its sections in the booklet's order, team, wheel and timeline; and its edit
+history on a page of its own (loaded into the experiment page on demand with htmx)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -29,6 +30,8 @@ def safe_links(links) -> list[tuple[str, str | None]]:
 def detail_context(request: HttpRequest, experiment, **panel) -> dict:
     user = request.user
     context = panel_context(request, experiment, **panel)
+    # The edit history (a simple-history query and a diff of every record) is not computed
+    # here: the page links to experiment_history, which htmx loads in place on demand.
     can_view_history = user.has_perm("experiments.view_history", experiment)
     concepts, iterations = selectors.experiment_links(experiment)
     context |= {
@@ -37,7 +40,6 @@ def detail_context(request: HttpRequest, experiment, **panel) -> dict:
         "iterations": iterations,
         "can_edit": user.has_perm("experiments.change", experiment),
         "can_view_history": can_view_history,
-        "edits": selectors.experiment_changes(experiment) if can_view_history else [],
         "links": safe_links(experiment.links),
         "crumbs": [
             (reverse("experiments:list"), _("Experiments")),
@@ -58,3 +60,27 @@ def experiment_detail(request: HttpRequest, slug: str) -> HttpResponse:
             request, "experiments/detail.html#wheel_panel", panel_context(request, experiment)
         )
     return render(request, "experiments/detail.html", detail_context(request, experiment))
+
+
+@require_GET
+@permission_required("portal.view", raise_exception=True)
+@vary_on_headers("HX-Request")
+def experiment_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who changed which field, old and new (the latest edits, newest first): a page of its
+    own, or for htmx only the list, swapped into the experiment page."""
+    experiment = selectors.experiment_for_history(request.user, slug)
+    edits = selectors.experiment_changes(experiment)
+    context = {
+        "experiment": experiment,
+        "edits": edits,
+        "capped": len(edits) >= selectors.HISTORY_LIMIT,
+        "history_limit": selectors.HISTORY_LIMIT,
+    }
+    if request.htmx:
+        return render(request, "experiments/history.html#edit_history", context)
+    context["crumbs"] = [
+        (reverse("experiments:list"), _("Experiments")),
+        (experiment.get_absolute_url(), experiment.title),
+        (None, _("Edit history")),
+    ]
+    return render(request, "experiments/history.html", context)
