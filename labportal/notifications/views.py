@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
@@ -23,7 +23,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @permission_required("portal.view", raise_exception=True)
 def mark_all_read(request: HttpRequest) -> HttpResponse:
     count = services.notifications_mark_read(user=request.user)
-    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    message = ngettext(
+        "%(count)d notification marked as read.", "%(count)d notifications marked as read.", count
+    )
+    messages.success(request, message % {"count": count})
     return redirect("notifications:inbox")
 
 

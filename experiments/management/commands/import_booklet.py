@@ -45,7 +45,8 @@ class Command(BaseCommand):
         self.stdout.write(_("Program: %(program)s") % {"program": report.program})
         rows = [(str(KINDS[kind]), counts) for kind, counts in report.counts().items()]
         width = max(len(label) for label, _counts in rows) + 2
-        self.stdout.write(f"{'':{width}} {_('created'):>9} {_('updated'):>9} {_('unchanged'):>10}")
+        created, updated, unchanged = _("created"), _("updated"), _("unchanged")
+        self.stdout.write(f"{'':{width}} {created:>9} {updated:>9} {unchanged:>10}")
         for label, counts in rows:
             self.stdout.write(
                 f"{label:{width}} {counts['created']:9} {counts['updated']:9} "
