@@ -3,6 +3,7 @@
 import pytest
 
 from experiments.enums import Phase
+from experiments.models import Experiment, PhaseTransition
 from labportal.accounts.enums import Role
 from tests.factories import ExperimentFactory, TeamMembershipFactory, UserFactory
 
@@ -57,3 +58,16 @@ def wheel(db):
         "strategic": boss,
         "admin": admin,
     }
+
+
+def reload(experiment):
+    return Experiment.objects.get(pk=experiment.pk)
+
+
+def moves(experiment):
+    """The experiment's history as (kind, from, to) tuples, oldest first."""
+    return list(
+        PhaseTransition.objects.filter(experiment=experiment)
+        .order_by("at", "pk")
+        .values_list("kind", "from_phase", "to_phase")
+    )
