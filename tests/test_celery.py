@@ -1,16 +1,13 @@
 """Celery: a real round trip through Redis and a worker thread; the eager path without Redis."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 
 from labportal.celery import app
+from tests.processes import run_django
 
-REPO = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
@@ -81,15 +78,6 @@ print(app.conf.broker_url, app.conf.task_always_eager, add.delay(20, 22).get())
 
 
 def test_embedded_default_completes_tasks_without_a_broker():
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env["DJANGO_SETTINGS_MODULE"] = "labportal.settings.local"
-    result = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", EMBEDDED_SCRIPT],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_django(["-c", EMBEDDED_SCRIPT], "labportal.settings.local")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["memory://", "True", "42"]

@@ -9,18 +9,12 @@ import os
 import re
 import secrets
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
-REPO = Path(__file__).resolve().parent.parent
-
-# Variables that select a configuration; removed from the child's environment first.
-CONFIG_VARIABLES = ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "MEDIA_ROOT")
+from tests.processes import REPO, run_django
 
 INSPECT = """
 import json, django
@@ -43,24 +37,6 @@ print(json.dumps({
     "encoded": make_password("x").split("$")[0],
 }))
 """
-
-
-def run_django(args: list[str], settings_module: str, **variables: str):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in CONFIG_VARIABLES and not key.startswith("DJANGO_")
-    }
-    env["DJANGO_SETTINGS_MODULE"] = settings_module
-    env.update(variables)
-    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def inspect(settings_module: str, **variables: str) -> dict:
@@ -100,16 +76,7 @@ def test_embedded_default_boots_in_a_fresh_checkout(tmp_path):
     )
     script = "import django; django.setup(); from django.db import connection; "
     script += "connection.ensure_connection(); print(connection.settings_dict['NAME'])"
-    env = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
-    env["DJANGO_SETTINGS_MODULE"] = "labportal.settings.local"
-    result = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_django(["-c", script], "labportal.settings.local", cwd=checkout)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(checkout / "var" / "labportal.sqlite3")
     assert (checkout / "var" / "labportal.sqlite3").is_file()
