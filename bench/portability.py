@@ -41,26 +41,9 @@ def peak_mb() -> float:
 
 
 def wipe() -> None:
-    from concepts.models import Concept
-    from experiments.models import (
-        DevelopmentLab,
-        Experiment,
-        Institution,
-        Program,
-        Track,
-        TrackAlias,
-    )
-    from labportal.accounts.models import User
+    from tests.portability.helpers import wipe_portal
 
-    Concept.objects.all().delete()
-    Experiment.objects.all().delete()
-    Experiment.history.all().delete()
-    TrackAlias.objects.all().delete()
-    Track.objects.all().delete()
-    Program.objects.all().delete()
-    DevelopmentLab.objects.all().delete()
-    Institution.objects.all().delete()
-    User.objects.filter(is_superuser=False).delete()
+    wipe_portal(keep_superusers=True)
 
 
 def generate(n: int) -> None:

@@ -30,8 +30,11 @@ def export_json(**kwargs) -> dict:
     return json.loads(export_text(**kwargs))
 
 
-def wipe_portal() -> None:
-    """Empty the portal (and its people) as a fresh installation would be."""
+def wipe_portal(*, keep_superusers: bool = False) -> None:
+    """Empty the portal (and its people) as a fresh installation would be.
+
+    The benchmark (bench/portability.py) uses it too, keeping the superusers of its database.
+    """
     Concept.objects.all().delete()
     Experiment.objects.all().delete()
     Experiment.history.all().delete()
@@ -40,7 +43,8 @@ def wipe_portal() -> None:
     Program.objects.all().delete()
     DevelopmentLab.objects.all().delete()
     Institution.objects.all().delete()
-    User.objects.all().delete()
+    people = User.objects.filter(is_superuser=False) if keep_superusers else User.objects.all()
+    people.delete()
 
 
 def portal_counts() -> dict[str, int]:
