@@ -316,4 +316,4 @@ class PhaseTransition(models.Model):
         return f"{self.experiment}: {self.from_phase or '–'} → {self.to_phase}"
 
 
-from .models_booklet import BookletUpload  # noqa: E402, F401  (booklet import page, H1)
+from .models_booklet import BookletUpload  # noqa: E402, F401  (the booklet import page)

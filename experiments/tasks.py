@@ -4,20 +4,15 @@ import logging
 
 from celery import shared_task
 
+from labportal.celery import RETRYING_SHORT_TASK
+
 logger = logging.getLogger(__name__)
 
 
-# --- notifications on the wheel (H2) ------------------------------------------------------
+# --- notifications on the wheel ------------------------------------------------------
 
 
-@shared_task(
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=5,
-    soft_time_limit=60,
-    time_limit=90,
-)
+@shared_task(**RETRYING_SHORT_TASK)
 def notify_transition(*, transition_id: int) -> int:
     """Notify the team and the owner of one transition; returns how many were notified."""
     from .models import PhaseTransition
@@ -34,7 +29,7 @@ def notify_transition(*, transition_id: int) -> int:
     return len(transition_notify(transition=transition))
 
 
-# --- booklet import (H1) -------------------------------------------------------------------
+# --- booklet import -------------------------------------------------------------------
 
 
 @shared_task(soft_time_limit=240, time_limit=300)

@@ -51,14 +51,14 @@ ROWS = [
     Row("concepts:detail", everyone(200), kwargs={"slug": "rolle-koncept"}),
     Row("changetheory:index", everyone(200)),
     Row("bazar:index", everyone(200)),
-    # H2 wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
+    # The wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
     Row("experiments:create", only(200, 403, ("strategic", "administrator"))),
     Row("experiments:edit", only(200, 403, ("administrator",)), kwargs={"slug": EXPERIMENT}),
     Row("experiments:launch", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:advance", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:step_back", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:decide", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
-    # H10: the edit history (team, strategic level, administrators; the world's team member
+    # The edit history (team, strategic level, administrators; the world's team member
     # is a user of its own, so staff and leader are outsiders here).
     Row(
         "experiments:history",
@@ -66,7 +66,7 @@ ROWS = [
         kwargs={"slug": EXPERIMENT},
     ),
     Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
-    # H1 booklet import: administrators only.
+    # Booklet import: administrators only.
     Row("experiments:booklet_import", only(200, 403, ("administrator",))),
     Row(
         "experiments:booklet_import_detail",

@@ -2,20 +2,15 @@ import logging
 
 from celery import shared_task
 
+from labportal.celery import RETRYING_SHORT_TASK
+
 from .models import Notification
 from .services import notification_send_email
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=5,
-    soft_time_limit=60,
-    time_limit=90,
-)
+@shared_task(**RETRYING_SHORT_TASK)
 def send_notification_emails(*, notification_ids: list[int]) -> int:
     """Send the e-mails for these notifications; safe to run twice."""
     sent = 0

@@ -1,5 +1,5 @@
 /* The experiment wheel's htmx forms: show refusals (400/403/409) in place, move focus to
-   the status after a swap. Loaded with defer on experiment pages; no inline script. (H2) */
+   the status after a swap. Loaded with defer on experiment pages; no inline script. */
 (function () {
   "use strict";
   var SHOWN = [400, 403, 409];

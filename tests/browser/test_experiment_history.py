@@ -1,4 +1,4 @@
-"""End to end in Chromium: the edit history loads into the experiment page on demand (H10)."""
+"""End to end in Chromium: the edit history loads into the experiment page on demand."""
 
 import pytest
 from playwright.sync_api import expect

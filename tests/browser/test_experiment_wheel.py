@@ -1,4 +1,4 @@
-"""End to end in Chromium: a team member moves an experiment on the wheel with htmx (H2)."""
+"""End to end in Chromium: a team member moves an experiment on the wheel with htmx."""
 
 import pytest
 from playwright.sync_api import expect

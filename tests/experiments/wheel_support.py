@@ -1,4 +1,4 @@
-"""Fixtures and helpers for the experiment wheel's tests (H2)."""
+"""Fixtures and helpers for the experiment wheel's tests."""
 
 import pytest
 
