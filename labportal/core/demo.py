@@ -1,4 +1,4 @@
-"""Demo content for `manage.py demo`. Each area adds its loader here as it lands."""
+"""Demo content for `manage.py demo`. Each area adds its part here as it lands."""
 
 import io
 import json
@@ -10,8 +10,8 @@ from experiments.demo import demo_document, demo_staff_ensure
 from experiments.portability.importer import portal_import
 
 
-def demo_program_load() -> list[str]:
-    """The program "Nye ledelses- og samarbejdsformer", loaded through the JSON importer."""
+def demo_content_load() -> list[str]:
+    """Load the demo program through the JSON importer (idempotent); return summary lines."""
     document = demo_document()
     with transaction.atomic():
         staff = demo_staff_ensure()
@@ -37,8 +37,3 @@ def demo_program_load() -> list[str]:
             "unchanged": experiments.get("unchanged", 0),
         },
     ]
-
-
-def demo_content_load(*, stdout=None) -> list[str]:
-    """Load the demo program (idempotent); return one summary line per kind."""
-    return demo_program_load()

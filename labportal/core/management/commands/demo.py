@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, addrport: str, no_serve: bool, **options):
         call_command("migrate", interactive=False, verbosity=0)
         demo_accounts_ensure()
-        summary = demo_content_load(stdout=self.stdout)
+        summary = demo_content_load()
         self.stdout.write(self.style.SUCCESS(_("Demo portal ready.")))
         for line in summary:
             self.stdout.write(f"  {line}")
