@@ -263,6 +263,14 @@ class Experiment(models.Model):
     def phase_enum(self) -> Phase:
         return Phase(self.phase)
 
+    def registered_changes(self) -> dict[str, bool]:
+        """Which registered sections have been edited since launch (none before launch)."""
+        launched = self.registered_at is not None
+        return {
+            "challenge": launched and self.registered_challenge != self.challenge,
+            "hypothesis": launched and self.registered_hypothesis != self.hypothesis,
+        }
+
 
 class TeamMembership(models.Model):
     experiment = models.ForeignKey(Experiment, related_name="memberships", on_delete=models.CASCADE)

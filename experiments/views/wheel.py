@@ -70,12 +70,7 @@ def panel_context(
         # A note the person wrote for a move that is no longer open is shown, not lost.
         "kept_note": kept_note if kept_note and action not in forms else "",
         "transitions": list(experiment.transitions.all()),
-        "registered_changed": {
-            "challenge": bool(experiment.registered_at)
-            and experiment.registered_challenge != experiment.challenge,
-            "hypothesis": bool(experiment.registered_at)
-            and experiment.registered_hypothesis != experiment.hypothesis,
-        },
+        "registered_changed": experiment.registered_changes(),
     }
 
 

@@ -7,7 +7,7 @@ from experiments.enums import Phase, TransitionKind
 from experiments.exceptions import NotAllowed, SlugTaken
 from experiments.models import Experiment
 from experiments.selectors import experiment_changes
-from tests.experiments.wheel_support import moves, reload, staff
+from tests.experiments.wheel_support import experiment_in, moves, reload, staff
 from tests.factories import TrackFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
@@ -114,3 +114,13 @@ def test_team_membership_add_and_remove(wheel):
     assert experiment.memberships.get(user=newcomer).role == "X"
     assert services.team_membership_remove(experiment=experiment, user=newcomer, by=wheel["admin"])
     assert not experiment.memberships.filter(user=newcomer).exists()
+
+
+def test_registered_changes_tell_which_registered_sections_were_edited(wheel):
+    experiment = experiment_in(Phase.PRE)
+    assert experiment.registered_changes() == {"challenge": False, "hypothesis": False}
+    services.experiment_launch(
+        experiment=experiment, by=wheel["strategic"], note="Afsæt sendt", expected_phase="pre"
+    )
+    experiment.hypothesis = "Hvis vi prøver noget andet, så lærer vi noget nyt."
+    assert experiment.registered_changes() == {"challenge": False, "hypothesis": True}
