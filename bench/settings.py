@@ -8,6 +8,8 @@ os.environ.setdefault(
     os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/labportal_bench"),
 )
 
+os.environ.setdefault("REDIS_URL", os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"))
+
 from labportal.settings.production import *  # noqa: F403
 from labportal.settings.production import VAR_DIR
 

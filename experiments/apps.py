@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class ExperimentsConfig(AppConfig):
     name = "experiments"
     verbose_name = _("Experiments")
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from concepts.models import Concept
+        from labportal.core import fragments
+
+        from . import models
+
+        # What the cached parts of the experiment pages show (views/browse.py, detail.py).
+        fragments.invalidate_on_change(
+            models.Experiment,
+            models.TeamMembership,
+            models.PhaseTransition,
+            models.DevelopmentLab,
+            models.Program,
+            models.Track,
+            models.Institution,
+            models.Education,
+            Concept,
+            Concept.source_experiments.through,
+        )
+        fragments.invalidate_on_change(get_user_model(), ignore_fields=frozenset({"last_login"}))

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from concepts.models import Concept
+from labportal.core import fragments
 
 from .enums import Phase
 from .models import DevelopmentLab, Institution, Program, Track
@@ -51,13 +52,18 @@ class Option:
     id: int | str
 
 
-def filter_options() -> dict[str, list[Option]]:
-    """Every filter's choices, from one query (UNION ALL over the small tables)."""
-    options: dict[str, list[Option]] = {name: [] for name in FILTERS}
+def _rows() -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(OPTIONS_SQL)
-        for kind, pk, slug, label in cursor:
-            options[kind].append(Option(slug, label, pk))
+        return cursor.fetchall()
+
+
+def filter_options() -> dict[str, list[Option]]:
+    """Every filter's choices, from one query (UNION ALL over the small tables) or, when
+    nothing changed since, from the fragment cache."""
+    options: dict[str, list[Option]] = {name: [] for name in FILTERS}
+    for kind, pk, slug, label in fragments.cached("experiment-filter-options", build=_rows):
+        options[kind].append(Option(slug, label, pk))
     for kind, _model, _label in SOURCES:
         options[kind].sort(key=lambda o: o.label.casefold())
     options["phase"] = [Option(value, str(label), value) for value, label in Phase.choices]

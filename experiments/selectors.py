@@ -80,13 +80,21 @@ def experiment_links(experiment: Experiment) -> tuple[list, list]:
     return concepts, iterations
 
 
-def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:
-    """The one way pages fetch an experiment: 404 when unknown, 403 when not readable."""
-    experiment = get_object_or_404(
+def experiment_or_404(slug: str, *, queryset=None) -> Experiment:
+    return get_object_or_404(
         queryset if queryset is not None else experiment_detail_queryset(), slug=slug
     )
+
+
+def ensure_can_view(user: User, experiment: Experiment) -> None:
     if not user.has_perm("experiments.view", experiment):
         raise PermissionDenied
+
+
+def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:
+    """The one way pages fetch an experiment: 404 when unknown, 403 when not readable."""
+    experiment = experiment_or_404(slug, queryset=queryset)
+    ensure_can_view(user, experiment)
     return experiment
 
 

@@ -1,8 +1,10 @@
 """Shared fixtures: one signed-in person per role."""
 
 import pytest
+from django.core.cache import cache
 
 from labportal.accounts.enums import Role
+from labportal.core import fragments
 from tests.factories import UserFactory
 
 ROLE_USERS = {
@@ -11,6 +13,13 @@ ROLE_USERS = {
     "leader": [Role.STAFF, Role.LEADER],
     "administrator": [Role.STAFF, Role.ADMINISTRATOR],
 }
+
+
+@pytest.fixture(autouse=True)
+def fresh_fragments():
+    """Each test starts a new fragment generation: what an earlier test cached (in a database
+    since rolled back) is never shown."""
+    cache.delete(fragments.GENERATION_KEY)
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from concepts.enums import CONCEPT_SECTIONS, ConceptStatus
 from concepts.models import Concept
 from experiments.models import DevelopmentLab, Education, Institution, Program, Track, TrackAlias
+from labportal.core import fragments
 
 from . import FORMAT, PortabilityError
 from .fields import Item, where_of
@@ -315,6 +316,7 @@ def portal_import(
             import_experiments(ctx, src, chunk_size=chunk_size)
             not_yet_importable(ctx, src, "change_theories")
             not_yet_importable(ctx, src, "bazar_events")
+            fragments.invalidate()  # bulk writes send no signals
         ctx.report.people_created = ctx.people.created
         return ctx.report
 

@@ -11,6 +11,7 @@ from django.db.models import Expression, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,9 +19,10 @@ from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
 from experiments.enums import Phase
-from experiments.filters import filter_options, filter_selects_html, parse_filters
+from experiments.filters import Filtering, filter_options, filter_selects_html, parse_filters
 from experiments.models import Experiment
 from experiments.search import experiment_search, highlight
+from labportal.core import fragments
 
 PAGE_SIZE = 25
 COUNT_CAP = 1000  # the plain list counts at most this many (then says "more than")
@@ -81,15 +83,9 @@ def card_rows(queryset: QuerySet, *, start: int, snippet: Expression | None = No
     return rows.annotate(snippet=snippet).values(*CARD_FIELDS, "snippet")
 
 
-@require_GET
-@permission_required("portal.view", raise_exception=True)
-@vary_on_headers("HX-Request")
-def experiment_list(request: HttpRequest) -> HttpResponse:
-    options = filter_options()
-    filtering = parse_filters(request.GET, options)
+def results_html(options: dict, filtering: Filtering, number: int) -> str:
+    """The results part of the list (count, cards, pagination or the empty state)."""
     experiments = filtering.apply(Experiment.objects.all(), options)
-    number = _page_number(request.GET.get("page"))
-
     if filtering.q:
         results = experiment_search(experiments, filtering.q)
         queryset, total, capped = results.queryset, results.total, results.capped
@@ -115,14 +111,34 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         row["meta"] = " · ".join(filter(None, (row["institution__name"], row["track__title"])))
         marked = row.get("snippet")
         row["text"] = highlight(marked) if marked else _summary(row["summary_short"])
+    context = {"rows": rows, "page": page, "filtering": filtering, "list_url": detail_prefix}
+    return render_to_string("experiments/list.html#results", context)
 
+
+@require_GET
+@permission_required("portal.view", raise_exception=True)
+@vary_on_headers("HX-Request")
+def experiment_list(request: HttpRequest) -> HttpResponse:
+    """The whole page, or for htmx only the results. The results are the same for everyone
+    who may see the list, so they come from the fragment cache (labportal/core/fragments.py)
+    whenever nothing has changed since they were rendered for these filters and this page."""
+    options = filter_options()
+    filtering = parse_filters(request.GET, options)
+    number = _page_number(request.GET.get("page"))
+    results = fragments.cached(
+        "experiment-results",
+        filtering.query_string,
+        number,
+        filtering.ignored,
+        build=lambda: results_html(options, filtering, number),
+    )
+    if request.htmx:
+        return HttpResponse(results)
     context = {
-        "rows": rows,
-        "page": page,
+        "results": results,
         "filtering": filtering,
-        "selects": "" if request.htmx else filter_selects_html(options, filtering),
-        "list_url": detail_prefix,
+        "selects": filter_selects_html(options, filtering),
+        "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],
     }
-    template = "experiments/list.html#results" if request.htmx else "experiments/list.html"
-    return render(request, template, context)
+    return render(request, "experiments/list.html", context)

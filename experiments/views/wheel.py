@@ -8,6 +8,7 @@ to the page with a flash message and a refusal re-renders the whole page with th
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -16,6 +17,7 @@ from experiments import selectors, services
 from experiments.enums import Phase
 from experiments.exceptions import ExperimentError, NoteRequired, StaleTransition
 from experiments.forms import AdvanceForm, DecisionForm, LaunchForm, StepBackForm
+from labportal.core import fragments
 
 # action -> (form class, perm that opens it)
 ACTIONS = {
@@ -69,9 +71,20 @@ def panel_context(
         "wheel_notice": notice,
         # A note the person wrote for a move that is no longer open is shown, not lost.
         "kept_note": kept_note if kept_note and action not in forms else "",
+        "timeline": fragments.cached(
+            "experiment-timeline", experiment.pk, build=lambda: timeline_html(experiment)
+        ),
+    }
+
+
+def timeline_html(experiment) -> str:
+    """What was registered at launch and every move on the wheel (same for everyone)."""
+    context = {
+        "experiment": experiment,
         "transitions": list(experiment.transitions.all()),
         "registered_changed": experiment.registered_changes(),
     }
+    return render_to_string("experiments/detail.html#timeline", context)
 
 
 def _run(action: str, form, *, experiment, by):
@@ -90,14 +103,14 @@ def _run(action: str, form, *, experiment, by):
     return services.experiment_decide(note=data["note"], decision=data["decision"], **common)
 
 
-def _answer(request, experiment_slug, *, status=200, full_extra=None, **panel):
-    experiment = selectors.experiment_for_user(request.user, experiment_slug)
-    if request.htmx:
-        context = panel_context(request, experiment, **panel)
-        return render(request, "experiments/detail.html#wheel_panel", context, status=status)
-    from .detail import detail_context
+def _answer(request, experiment_slug, *, status=200, **panel):
+    from .detail import detail_context, page_parts
 
-    context = detail_context(request, experiment, **panel)
+    parts = page_parts(request.user, experiment_slug)
+    if request.htmx:
+        context = panel_context(request, parts["experiment"], **panel)
+        return render(request, "experiments/detail.html#wheel_panel", context, status=status)
+    context = detail_context(request, parts, **panel)
     return render(request, "experiments/detail.html", context, status=status)
 
 

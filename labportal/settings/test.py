@@ -20,3 +20,8 @@ WHITENOISE_USE_FINDERS = True
 CELERY_TASK_ALWAYS_EAGER = True
 # Uploads and generated files of a test run never land in the developer's var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="labportal-test-media-"))
+# One process (the test client and the live server's thread) shares even the local cache.
+FRAGMENT_CACHE = True
+# As in production with Redis: the session is read from the cache (the same query counts with
+# or without REDIS_URL).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -3,11 +3,13 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from experiments import services
 from experiments.enums import Phase
 from experiments.models import Experiment, PhaseTransition
+from labportal.core import fragments
 from tests.experiments.wheel_support import experiment_in, staff
 from tests.factories import TeamMembershipFactory
 
@@ -300,12 +302,20 @@ def test_detail_page_queries_do_not_grow(client_for, wheel, django_assert_num_qu
         )
     client = client_for(wheel["member"])
     client.get(url("detail", experiment))  # warm up the session
+    cache.delete(fragments.GENERATION_KEY)  # nothing rendered yet
     with django_assert_num_queries(QUERIES_DETAIL):
         response = client.get(url("detail", experiment))
     assert response.content.decode().count('class="timeline-item') == n
+    with django_assert_num_queries(QUERIES_DETAIL_CACHED):
+        again = client.get(url("detail", experiment))
+    assert again.content.decode().count('class="timeline-item') == n
+    assert again.content.decode().count('<li><a href="/concepts/k-') == n
 
 
-# session, user, groups, experiment (+ EXISTS flags), team, transitions, concepts (it has some;
-# iterations are skipped: it has none), unread count. The edit history has a page of its own
-# (experiments:history, loaded on demand), so it costs the experiment page no query.
-QUERIES_DETAIL = 8
+# user, groups, experiment (+ EXISTS flags), team, transitions, concepts (it has some;
+# iterations are skipped: it has none), unread count; the session comes from the cache. The
+# edit history has a page of its own (experiments:history, loaded on demand), so it costs the
+# experiment page no query. Once rendered, the experiment and the parts of its page that read
+# the same for everyone come from the fragment cache.
+QUERIES_DETAIL = 7
+QUERIES_DETAIL_CACHED = 3

@@ -1,0 +1,105 @@
+"""Rendered parts of pages that many people read and few change, kept in the shared cache
+until anything they show changes.
+
+One generation number covers all portal content. Every save or delete of a model given to
+`invalidate_on_change` moves it on at once, and again when the transaction commits: a page
+rendered between the write and the commit may have read the old rows and cached them under
+the new number, and the second move retires that. Bulk writes (`bulk_create`, `update`) send
+no signals, so the code that makes them calls `invalidate()` itself. Writes are rare next to
+reads here (a few a minute), so one number is simpler than tracking what depends on what, and
+costs little: after a write, each part is rendered once more. Entries also expire after
+`TIMEOUT`, which bounds the harm of a write that slipped past.
+
+On only with a cache that all server processes share (Redis; `settings.FRAGMENT_CACHE`): with a
+per-process cache, one worker would not see another's generation move.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+T = TypeVar("T")
+
+GENERATION_KEY = "fragments:generation"
+TIMEOUT = 15 * 60
+
+
+def enabled() -> bool:
+    return getattr(settings, "FRAGMENT_CACHE", False)
+
+
+def generation() -> int:
+    """The current generation; a new one starts from the clock (never an old number)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there (evicted or never set): start a new one
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate() -> None:
+    """Everything cached so far is stale: now, and once more when the transaction commits."""
+    if not enabled():
+        return
+    _bump()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _bump for _savepoints, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump)  # once per transaction, however many writes it holds
+
+
+def cached(name: str, *parts, build: Callable[[], T]) -> T:
+    """`build()`'s result for this name, parts, language and generation, built when missing.
+
+    `parts` say which variant of the fragment this is (an experiment's id, a query string);
+    whatever is personal to the viewer must not be in what `build` returns.
+    """
+    if not enabled():
+        return build()
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    key = f"fragments:{name}:{generation()}:{get_language()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def _on_change(sender, **kwargs) -> None:
+    invalidate()
+
+
+def _on_m2m_change(sender, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        invalidate()
+
+
+def invalidate_on_change(*models, ignore_fields: frozenset[str] = frozenset()) -> None:
+    """Saves and deletes of these models (and changes through these m2m through models) make
+    every cached fragment stale; a save of only `ignore_fields` (say a user's last_login,
+    written at every sign-in and shown nowhere) does not."""
+
+    def on_save(sender, update_fields=None, **kwargs) -> None:
+        if not (update_fields and set(update_fields) <= ignore_fields):
+            invalidate()
+
+    for model in models:
+        uid = f"fragments:{model._meta.label}"
+        post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}:delete")
+        m2m_changed.connect(_on_m2m_change, sender=model, dispatch_uid=f"{uid}:m2m")
