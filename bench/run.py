@@ -115,9 +115,13 @@ def fetch(path: str, cookie: str) -> tuple[int, str]:
         return error.code, error.read().decode(errors="replace")
 
 
-def start_gunicorn(workers: int | None) -> subprocess.Popen:
+def start_gunicorn(workers: int | None, *, fragment_cache: bool) -> subprocess.Popen:
     """The production gunicorn.conf.py, bound to loopback, without the access log."""
-    env = os.environ | {"DJANGO_SETTINGS_MODULE": "bench.settings", "GUNICORN_ACCESS_LOG": ""}
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "GUNICORN_ACCESS_LOG": "",
+        "BENCH_FRAGMENT_CACHE": "1" if fragment_cache else "0",
+    }
     extra = ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(
         [
@@ -186,15 +190,65 @@ def wrk(path: str, cookie: str, *, seconds: int, connections: int) -> dict:
     }
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+SERVER_PROCESSES = {"postgres", "redis-server"}
+
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """The gunicorn workers (children of its master), PostgreSQL and Redis."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        ppid = int(text[text.rindex(")") + 2 :].split()[1])
+        if ppid == server.pid or name in SERVER_PROCESSES:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU time of each process that still runs."""
+    times = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        times[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return times
+
+
+def measure(server, path: str, cookie: str, *, seconds: int, connections: int) -> dict:
+    """wrk's figures, plus the CPU the server side (gunicorn workers, PostgreSQL, Redis) spent
+    per request: steadier than requests/s on a shared machine, where other work takes turns
+    on the cores but not the CPU time of these processes."""
+    pids = server_pids(server)
+    before = cpu_seconds(pids)
+    result = wrk(path, cookie, seconds=seconds, connections=connections)
+    after = cpu_seconds(pids)
+    spent = sum(after[pid] - before[pid] for pid in after if pid in before)
+    result["cpu_ms"] = spent * 1000 / max(1, result["requests"])
+    return result
+
+
 def http_benchmark(
-    cookie: str, *, seconds: int, connections: int, workers: int | None, rounds: int
+    cookie: str,
+    *,
+    seconds: int,
+    connections: int,
+    workers: int | None,
+    rounds: int,
+    fragment_cache: bool,
 ) -> None:
-    """Each round loads every page in turn, the bare view included, so that a page's share
-    of the bare view's throughput is taken within one round; medians over the rounds damp
-    the noise of a shared machine."""
+    """Each page is loaded right after a load of the bare view, and its share of the bare
+    view's throughput (and CPU per request) is taken against that neighbour; medians over the
+    rounds damp the noise of a shared machine."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install -y wrk")
-    server = start_gunicorn(workers)
+    server = start_gunicorn(workers, fragment_cache=fragment_cache)
     try:
         targets = pages()
         for name, path in targets.items():
@@ -205,32 +259,45 @@ def http_benchmark(
             print(f"  checked {name:22} {path}  (200, {len(body)} bytes, {cards} cards)")
         wrk(targets["list"], cookie, seconds=3, connections=connections)  # warm up
         runs: dict[str, list[dict]] = {name: [] for name in targets}
+        bare_path = targets["bare view"]
         for _round in range(rounds):
             for name, path in targets.items():
-                result = wrk(path, cookie, seconds=seconds, connections=connections)
+                if name == "bare view":
+                    continue
+                kwargs = {"seconds": seconds, "connections": connections}
+                bare = measure(server, bare_path, cookie, **kwargs)
+                result = measure(server, path, cookie, **kwargs)
+                result["ratio"] = result["rps"] / bare["rps"]
+                result["cpu_ratio"] = bare["cpu_ms"] / result["cpu_ms"]
+                bare["ratio"] = bare["cpu_ratio"] = 1.0
+                runs["bare view"].append(bare)
                 runs[name].append(result)
-            bare_rps = runs["bare view"][-1]["rps"]
-            for name in targets:
-                runs[name][-1]["ratio"] = runs[name][-1]["rps"] / bare_rps
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(
         f"\n{connections} connections, {rounds} rounds of {seconds} s per page, "
         f"gunicorn.conf.py{f' with {workers} workers' if workers else ''} "
-        "(medians over the rounds)"
+        f"(medians over the rounds), fragment cache {'on' if fragment_cache else 'off'}"
     )
-    print(f"{'page':24} {'req/s':>8} {'of bare':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    print(
+        f"{'page':24} {'req/s':>8} {'of bare':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'CPU ms':>8} {'of bare':>8} {'non-2xx':>8}"
+    )
     for name, results in runs.items():
         med = {
             key: statistics.median(r[key] for r in results)
-            for key in ("rps", "ratio", "p50", "p99")
+            for key in ("rps", "ratio", "p50", "p99", "cpu_ms", "cpu_ratio")
         }
         errors = sum(r["errors"] for r in results)
         print(
-            f"{name:24} {med['rps']:8.1f} {med['ratio']:8.0%} "
-            f"{med['p50']:8.1f} {med['p99']:8.1f} {errors:8d}"
+            f"{name:24} {med['rps']:8.1f} {med['ratio']:8.0%} {med['p50']:8.1f} "
+            f"{med['p99']:8.1f} {med['cpu_ms']:8.2f} {med['cpu_ratio']:8.0%} {errors:8d}"
         )
+    print(
+        "(CPU ms: CPU time of the gunicorn workers, PostgreSQL and Redis per request; its "
+        "'of bare' is the bare view's CPU per request divided by the page's)"
+    )
 
 
 def explain_ms(cursor, sql: str, params) -> float:
@@ -294,6 +361,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="default: gunicorn.conf.py's")
     parser.add_argument("--sql-only", action="store_true")
     parser.add_argument("--http-only", action="store_true")
+    parser.add_argument(
+        "--no-fragment-cache",
+        action="store_true",
+        help="render every page from the database on every request",
+    )
     args = parser.parse_args()
     count = args.count or (100_000 if args.large else 10_000)
     cookie = prepare(count)
@@ -305,6 +377,7 @@ def main() -> None:
             connections=args.connections,
             workers=args.workers,
             rounds=args.rounds,
+            fragment_cache=not args.no_fragment_cache,
         )
     if not args.http_only:
         sql_benchmark()

@@ -24,3 +24,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# `run.py --no-fragment-cache`: every page rendered from the database on every request (what
+# the first visitor after a write gets).
+FRAGMENT_CACHE = os.environ.get("BENCH_FRAGMENT_CACHE", "1") == "1"

@@ -52,18 +52,18 @@ class Option:
     id: int | str
 
 
-def _rows() -> list[tuple]:
+def filter_options() -> dict[str, list[Option]]:
+    """Every filter's choices, from one query (UNION ALL over the small tables), or from the
+    fragment cache when nothing changed since they were read (per language: phase labels)."""
+    return fragments.cached("experiment-filter-options", build=_read_options)
+
+
+def _read_options() -> dict[str, list[Option]]:
+    options: dict[str, list[Option]] = {name: [] for name in FILTERS}
     with connection.cursor() as cursor:
         cursor.execute(OPTIONS_SQL)
-        return cursor.fetchall()
-
-
-def filter_options() -> dict[str, list[Option]]:
-    """Every filter's choices, from one query (UNION ALL over the small tables) or, when
-    nothing changed since, from the fragment cache."""
-    options: dict[str, list[Option]] = {name: [] for name in FILTERS}
-    for kind, pk, slug, label in fragments.cached("experiment-filter-options", build=_rows):
-        options[kind].append(Option(slug, label, pk))
+        for kind, pk, slug, label in cursor:
+            options[kind].append(Option(slug, label, pk))
     for kind, _model, _label in SOURCES:
         options[kind].sort(key=lambda o: o.label.casefold())
     options["phase"] = [Option(value, str(label), value) for value, label in Phase.choices]

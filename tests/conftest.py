@@ -4,7 +4,6 @@ import pytest
 from django.core.cache import cache
 
 from labportal.accounts.enums import Role
-from labportal.core import fragments
 from tests.factories import UserFactory
 
 ROLE_USERS = {
@@ -16,10 +15,10 @@ ROLE_USERS = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_fragments():
-    """Each test starts a new fragment generation: what an earlier test cached (in a database
-    since rolled back) is never shown."""
-    cache.delete(fragments.GENERATION_KEY)
+def empty_cache():
+    """Each test starts with an empty cache: fragments, sessions and counts an earlier test
+    cached (from a database since rolled back) are never shown."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -137,7 +137,11 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     context = {
         "results": results,
         "filtering": filtering,
-        "selects": filter_selects_html(options, filtering),
+        "selects": fragments.cached(
+            "experiment-filter-selects",
+            filtering.selected,
+            build=lambda: filter_selects_html(options, filtering),
+        ),
         "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],
     }

@@ -15,6 +15,7 @@ per-process cache, one worker would not see another's generation move.
 """
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -26,6 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "fragments:generation"
 TIMEOUT = 15 * 60
@@ -42,6 +44,17 @@ def generation() -> int:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
+
+
+def start_new_generation() -> None:
+    """At server start: a new release may render other HTML (or other shapes of data) under
+    the same names. A cache that does not answer is no reason to refuse to start."""
+    if not enabled():
+        return
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:  # any backend's connection error
+        logger.warning("Could not start a new fragment generation", exc_info=True)
 
 
 def _bump() -> None:

@@ -1,11 +1,39 @@
+from django.core.cache import cache
+from django.db import transaction
+
 from labportal.accounts.models import User
+from labportal.core import fragments
 
 from .models import Notification
+
+UNREAD_TIMEOUT = 5 * 60
 
 
 def notifications_for_user(user: User):
     return Notification.objects.filter(recipient=user)
 
 
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
 def unread_count(user: User) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    """The badge in every page's header. With a shared cache it is kept there until one of
+    the person's notifications is created, read or deleted (`forget_unread_count`)."""
+    if not fragments.enabled():
+        return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_TIMEOUT)
+    return count
+
+
+def forget_unread_count(user_id: int) -> None:
+    """Now, and again at commit (a count taken meanwhile may have read the old rows)."""
+    if not fragments.enabled():
+        return
+    key = _unread_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))

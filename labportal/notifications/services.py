@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from labportal.accounts.models import User
 
 from .models import Notification
+from .selectors import forget_unread_count
 
 
 def notifications_create(
@@ -57,4 +58,6 @@ def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> 
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())  # no signals: forget the count here
+    forget_unread_count(user.pk)
+    return marked

@@ -96,7 +96,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "labportal.core.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "labportal",
         }

@@ -205,10 +205,10 @@ def _experiments(n: int):
 
 
 # user, the user's groups (permission), filter choices, count (or search candidates), the
-# page's rows; and the base template's unread-notification count. The session comes from the
-# cache. Once rendered, the choices and the results come from the fragment cache too.
-QUERIES_RENDERED = 6
-QUERIES_CACHED = 3
+# page's rows. The session and the header's unread count come from the cache; once rendered,
+# the choices and the results come from the fragment cache too.
+QUERIES_RENDERED = 5
+QUERIES_CACHED = 2
 
 
 @pytest.mark.parametrize("n", [5, 60])

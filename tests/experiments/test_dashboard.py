@@ -85,5 +85,6 @@ def test_dashboard_queries_do_not_grow(client_for, django_assert_num_queries, n)
     assert response.context["portfolio"][0].total == len([i for i in range(n) if i % 3 == 0])
 
 
-# The session comes from the cache (cached_db sessions, as in production with Redis).
+# The session comes from the cache (cached_db sessions, as in production with Redis); the
+# header's unread count is counted on this first page and then kept in the cache.
 QUERIES_DASHBOARD = 6
