@@ -45,7 +45,8 @@ def experiment_detail_queryset():
     parent = Experiment.objects.filter(pk=OuterRef("parent_id"))
     return (
         Experiment.objects.select_related("institution", "education", "program", "track", "owner")
-        .defer("search_vector")
+        # The page's shared parts keep this object in the cache: no password hashes there.
+        .defer("search_vector", "owner__password")
         .annotate(
             parent_slug=Subquery(parent.values("slug")[:1]),
             parent_title=Subquery(parent.values("title")[:1]),
@@ -57,13 +58,15 @@ def experiment_detail_queryset():
         .prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=TeamMembership.objects.select_related("user").order_by(
-                    "user__first_name", "user__last_name", "user__username"
-                ),
+                queryset=TeamMembership.objects.select_related("user")
+                .defer("user__password")
+                .order_by("user__first_name", "user__last_name", "user__username"),
             ),
             Prefetch(
                 "transitions",
-                queryset=PhaseTransition.objects.select_related("by").order_by("-at", "-pk"),
+                queryset=PhaseTransition.objects.select_related("by")
+                .defer("by__password")
+                .order_by("-at", "-pk"),
             ),
         )
     )

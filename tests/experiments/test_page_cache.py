@@ -1,5 +1,7 @@
 """The experiment pages' cached parts: the same for everyone, never stale after a write."""
 
+import pickle
+
 import pytest
 from django.db import transaction
 from django.urls import reverse
@@ -156,3 +158,13 @@ def test_a_transition_by_htmx_answers_with_the_new_timeline(client_for, wheel):
     assert response.status_code == 200
     assert "Vi går i gang med handling" in response.content.decode()
     assert "Vi går i gang med handling" in client.get(detail(experiment)).content.decode()
+
+
+def test_no_password_hash_is_kept_with_the_cached_page(client_for, wheel):
+    experiment = wheel["experiment"]
+    client_for(wheel["member"]).get(detail(experiment))
+    parts = fragments.cached("experiment-page", experiment.slug, build=lambda: None)
+    assert parts is not None  # the page put its parts in the cache
+    stored = pickle.dumps(parts)
+    for person in (wheel["owner"], wheel["member"], wheel["colleague"]):
+        assert person.password.encode() not in stored
