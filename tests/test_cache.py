@@ -6,6 +6,7 @@ import os
 import pytest
 from django.urls import reverse
 
+from labportal.core import cache as portal_cache
 from labportal.core import fragments
 from labportal.core.cache import PortalRedisCache
 from labportal.notifications.services import notifications_create, notifications_mark_read
@@ -37,17 +38,40 @@ def test_a_new_server_start_begins_a_new_generation():
     assert fragments.generation() != before
 
 
-def test_a_cache_that_does_not_answer_does_not_stop_the_server(settings, caplog):
-    """Port 1 on loopback refuses connections: a real failure, not a stand-in."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "labportal.core.cache.PortalRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-        }
+DOWN = {
+    "default": {
+        "BACKEND": "labportal.core.cache.PortalRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # port 1 refuses: a real failure, not a stand-in
     }
-    with caplog.at_level(logging.WARNING, logger="labportal.core.fragments"):
+}
+
+
+def test_a_redis_that_does_not_answer_is_an_empty_cache(settings, caplog, monkeypatch):
+    monkeypatch.setattr(portal_cache, "_last_warning", float("-inf"))  # warn now, whatever ran
+    settings.CACHES = DOWN
+    from django.core.cache import cache
+
+    with caplog.at_level(logging.WARNING, logger="labportal.core.cache"):
         fragments.start_new_generation()
-    assert "Could not start a new fragment generation" in caplog.text
+        cache.set("probe", 1)
+        assert cache.get("probe", "missing") == "missing"
+        assert cache.add("probe", 1) is False
+        with pytest.raises(ValueError, match="connect"):
+            cache.incr("probe")
+    assert "Redis cache unavailable" in caplog.text
+
+
+def test_pages_are_served_while_redis_is_down(settings, client_for, staff_user):
+    from tests.factories import ExperimentFactory
+
+    experiment = ExperimentFactory(title="Læring i fællesskab")
+    settings.CACHES = DOWN
+    client = client_for(staff_user)  # the session is kept in the database as well
+    for _ in range(2):
+        page = client.get(reverse("experiments:list"))
+        assert page.status_code == 200
+        assert "Læring i fællesskab" in page.content.decode()
+        assert client.get(experiment.get_absolute_url()).status_code == 200
 
 
 def test_the_unread_badge_follows_new_and_read_notifications(client_for, staff_user):

@@ -99,6 +99,8 @@ if REDIS_URL:
             "BACKEND": "labportal.core.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "labportal",
+            # A Redis that does not answer within a second counts as down (labportal/core/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     # Sessions are read from Redis and written through to the database (one query less on
