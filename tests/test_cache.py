@@ -88,3 +88,11 @@ def test_the_unread_badge_follows_new_and_read_notifications(client_for, staff_u
 
     notifications_mark_read(user=staff_user)
     assert "count-badge" not in client.get(dashboard).content.decode()
+
+
+def test_an_edited_file_under_the_development_server_begins_a_new_generation(tmp_path):
+    from django.utils.autoreload import file_changed
+
+    before = fragments.generation()
+    file_changed.send(sender=None, file_path=tmp_path / "list.html")
+    assert fragments.generation() != before

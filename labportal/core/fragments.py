@@ -8,7 +8,9 @@ the new number, and the second move retires that. Bulk writes (`bulk_create`, `u
 no signals, so the code that makes them calls `invalidate()` itself. Writes are rare next to
 reads here (a few a minute), so one number is simpler than tracking what depends on what, and
 costs little: after a write, each part is rendered once more. Entries also expire after
-`TIMEOUT`, which bounds the harm of a write that slipped past.
+`TIMEOUT`, which bounds the harm of a write that slipped past. Each server start begins a
+new generation (a new release renders other HTML), and so does each file the development
+server sees change.
 
 On only with a cache that all server processes share (Redis; `settings.FRAGMENT_CACHE`): with a
 per-process cache, one worker would not see another's generation move.
@@ -24,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -55,6 +58,13 @@ def start_new_generation() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
     except Exception:  # any backend's connection error
         logger.warning("Could not start a new fragment generation", exc_info=True)
+
+
+def _on_file_changed(sender, file_path, **kwargs) -> None:
+    start_new_generation()  # the development server saw a template or source file change
+
+
+file_changed.connect(_on_file_changed, dispatch_uid="fragments:file_changed")
 
 
 def _bump() -> None:
