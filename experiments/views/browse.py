@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 from rules.contrib.views import permission_required
 
 from experiments.enums import Phase
@@ -115,6 +116,13 @@ def results_html(options: dict, filtering: Filtering, number: int) -> str:
     return render_to_string("experiments/list.html#results", context)
 
 
+def shareable_url(filtering: Filtering, number: int) -> str:
+    params = filtering.query_string
+    if number > 1:
+        params = f"{params}&page={number}" if params else f"page={number}"
+    return reverse("experiments:list") + (f"?{params}" if params else "")
+
+
 @require_GET
 @permission_required("portal.view", raise_exception=True)
 @vary_on_headers("HX-Request")
@@ -133,7 +141,8 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         build=lambda: results_html(options, filtering, number),
     )
     if request.htmx:
-        return HttpResponse(results)
+        # The address bar gets the filters that apply, not every empty field of the form.
+        return push_url(HttpResponse(results), shareable_url(filtering, number))
     context = {
         "results": results,
         "filtering": filtering,

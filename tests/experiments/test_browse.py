@@ -92,6 +92,14 @@ def test_htmx_request_gets_only_the_results_partial(staff_client, world):
     assert "HX-Request" in response["Vary"]
 
 
+def test_htmx_pushes_an_address_with_only_the_filters_that_apply(staff_client, world):
+    form = {"q": "", "lab": "", "track": "", "phase": "action", "page": "2", "junk": "x"}
+    response = staff_client.get(URL, form, headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == f"{URL}?phase=action&page=2"
+    response = staff_client.get(URL, {"q": " ", "phase": ""}, headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == URL
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
