@@ -32,21 +32,20 @@ def _warn(operation: str, error: Exception) -> None:
         logger.warning("Redis cache unavailable (%s): %s; serving without it", operation, error)
 
 
+DOWN = (RedisConnectionError, RedisTimeoutError)
+
+
 def _tolerant(answer_when_down):
-    """Run the cache operation; while Redis does not answer, give `answer_when_down` (or, for
-    an exception class, raise it: incr says "not there" as the base class does)."""
+    """Run the cache operation; while Redis does not answer, give `answer_when_down` (a
+    constant: None or False)."""
 
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except (RedisConnectionError, RedisTimeoutError) as error:
+            except DOWN as error:
                 _warn(method.__name__, error)
-                if isinstance(answer_when_down, type):
-                    raise answer_when_down(str(error)) from error
-                if method.__name__ == "get":
-                    return args[1] if len(args) > 1 else kwargs.get("default")
                 return answer_when_down
 
         return wrapper
@@ -66,8 +65,27 @@ class ReusingRedisCacheClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    get = _tolerant(None)(RedisCacheClient.get)
-    get_many = _tolerant({})(RedisCacheClient.get_many)
+    def get(self, key, default):
+        try:
+            return super().get(key, default)
+        except DOWN as error:
+            _warn("get", error)
+            return default
+
+    def get_many(self, keys):
+        try:
+            return super().get_many(keys)
+        except DOWN as error:
+            _warn("get_many", error)
+            return {}
+
+    def incr(self, key, delta):
+        try:
+            return super().incr(key, delta)
+        except DOWN as error:
+            _warn("incr", error)
+            raise ValueError(f"Key {key!r} not found: Redis does not answer.") from error
+
     has_key = _tolerant(False)(RedisCacheClient.has_key)
     add = _tolerant(False)(RedisCacheClient.add)
     set = _tolerant(None)(RedisCacheClient.set)
@@ -75,7 +93,6 @@ class ReusingRedisCacheClient(RedisCacheClient):
     touch = _tolerant(False)(RedisCacheClient.touch)
     delete = _tolerant(False)(RedisCacheClient.delete)
     delete_many = _tolerant(None)(RedisCacheClient.delete_many)
-    incr = _tolerant(ValueError)(RedisCacheClient.incr)
 
 
 class PortalRedisCache(RedisCache):
