@@ -97,3 +97,20 @@ def test_an_edited_file_under_the_development_server_begins_a_new_generation(tmp
     before = fragments.generation()
     file_changed.send(sender=None, file_path=tmp_path / "list.html")
     assert fragments.generation() != before
+
+
+def test_a_request_reads_the_generation_once(db):  # request_finished closes old connections
+    """Several fragments on one page share one read; another process's move shows from the
+    next request on, and this request's own writes show at once."""
+    from django.core.cache import cache
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    seen = fragments.generation()
+    cache.set(fragments.GENERATION_KEY, seen + 100)  # another process moved it on
+    assert fragments.generation() == seen
+    fragments.invalidate()  # this request wrote something
+    assert fragments.generation() == seen + 101
+    request_finished.send(sender=None)
+    cache.set(fragments.GENERATION_KEY, seen + 200)
+    assert fragments.generation() == seen + 200  # outside a request: read every time

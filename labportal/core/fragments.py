@@ -17,20 +17,20 @@ per-process cache, one worker would not see another's generation move.
 """
 
 import hashlib
-import logging
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
 
 T = TypeVar("T")
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "fragments:generation"
 TIMEOUT = 15 * 60
@@ -40,24 +40,43 @@ def enabled() -> bool:
     return getattr(settings, "FRAGMENT_CACHE", False)
 
 
+# The generation is read once per request (a page may show several fragments): remembered
+# from request_started to request_finished, forgotten whenever this thread moves it on.
+_per_request = Local()
+
+
+def _request_started(**kwargs) -> None:
+    _per_request.active, _per_request.generation = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _per_request.active, _per_request.generation = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="fragments:request_started")
+request_finished.connect(_request_finished, dispatch_uid="fragments:request_finished")
+
+
 def generation() -> int:
     """The current generation; a new one starts from the clock (never an old number)."""
+    value = getattr(_per_request, "generation", None)
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if getattr(_per_request, "active", False):
+        _per_request.generation = value
     return value
 
 
 def start_new_generation() -> None:
     """At server start: a new release may render other HTML (or other shapes of data) under
-    the same names. A cache that does not answer is no reason to refuse to start."""
-    if not enabled():
-        return
-    try:
+    the same names."""
+    if enabled():
+        _per_request.generation = None
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    except Exception:  # any backend's connection error
-        logger.warning("Could not start a new fragment generation", exc_info=True)
 
 
 def _on_file_changed(sender, file_path, **kwargs) -> None:
@@ -68,22 +87,29 @@ file_changed.connect(_on_file_changed, dispatch_uid="fragments:file_changed")
 
 
 def _bump() -> None:
+    _per_request.generation = None
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (evicted or never set): start a new one
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def invalidate() -> None:
-    """Everything cached so far is stale: now, and once more when the transaction commits."""
-    if not enabled():
-        return
-    _bump()
+def now_and_at_commit(action: Callable[[], None]) -> None:
+    """Run `action` now and, inside a transaction, once more when it commits (once per
+    transaction for the same function): a read between the two may have seen the old rows."""
+    action()
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(
-        func is _bump for _savepoints, func, _robust in connection.run_on_commit
+        func is action for _savepoints, func, _robust in connection.run_on_commit
     ):
-        transaction.on_commit(_bump)  # once per transaction, however many writes it holds
+        transaction.on_commit(action)
+
+
+def invalidate() -> None:
+    """Everything cached so far is stale: now, and once more when the transaction commits
+    (once, however many writes it holds)."""
+    if enabled():
+        now_and_at_commit(_bump)
 
 
 def cached(name: str, *parts, build: Callable[[], T]) -> T:

@@ -1,5 +1,4 @@
 from django.core.cache import cache
-from django.db import transaction
 
 from labportal.accounts.models import User
 from labportal.core import fragments
@@ -32,8 +31,6 @@ def unread_count(user: User) -> int:
 
 def forget_unread_count(user_id: int) -> None:
     """Now, and again at commit (a count taken meanwhile may have read the old rows)."""
-    if not fragments.enabled():
-        return
-    key = _unread_key(user_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    if fragments.enabled():
+        key = _unread_key(user_id)
+        fragments.now_and_at_commit(lambda: cache.delete(key))
