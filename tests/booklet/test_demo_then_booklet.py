@@ -25,6 +25,15 @@ from labportal.core.text import danish_slugify
 pytestmark = pytest.mark.django_db
 
 INNO = "innovationsbaseret-ledelse"
+# What the demo and the booklet hold, in either order and however often they are loaded.
+DEMO_PORTAL = {
+    "experiments": 22,
+    "concepts": 6,
+    "tracks": 3,
+    "programs": 1,
+    "labs": 4,
+    "institutions": 6,
+}
 
 
 def run_demo() -> None:
@@ -72,14 +81,7 @@ def test_booklet_after_demo_updates_the_demo_and_duplicates_nothing(booklet_text
     run_demo()
     before, wheel = portal_state(), wheel_state()
     institutions = dict(Experiment.objects.values_list("slug", "institution__slug"))
-    assert before == {
-        "experiments": 22,
-        "concepts": 6,
-        "tracks": 3,
-        "programs": 1,
-        "labs": 4,
-        "institutions": 6,
-    }
+    assert before == DEMO_PORTAL
 
     report = booklet_import(text=booklet_text)
 
@@ -111,13 +113,6 @@ def test_demo_after_booklet_duplicates_nothing(booklet_text):
 
     run_demo()
 
-    assert portal_state() == {
-        "experiments": 22,
-        "concepts": 6,
-        "tracks": 3,
-        "programs": 1,
-        "labs": 4,
-        "institutions": 6,
-    }
+    assert portal_state() == DEMO_PORTAL
     assert Experiment.objects.get(slug="vidensdeling-gennem-portal").track.slug == INNO
     assert Concept.objects.get(slug="tifs-model").source_experiments.count() == 4
