@@ -123,7 +123,8 @@ class Writer:
 def fill(count: int, *, batch: int = 1000, out=print) -> None:
     """Create the organisation and `count` experiments in batches (ORM bulk_create)."""
     from concepts.models import Concept
-    from experiments.models import DevelopmentLab, Experiment, Institution, Program, Track
+    from experiments.models import Experiment
+    from labportal.organisation.models import DevelopmentLab, Institution, Program, Track
 
     writer = Writer()
     rng = writer.rng

@@ -53,15 +53,9 @@ def generate(n: int) -> None:
 
     from concepts.models import Concept
     from experiments.enums import PHASE_ORDER
-    from experiments.models import (
-        Experiment,
-        Institution,
-        PhaseTransition,
-        Program,
-        TeamMembership,
-        Track,
-    )
+    from experiments.models import Experiment, PhaseTransition, TeamMembership
     from labportal.accounts.models import User
+    from labportal.organisation.models import Institution, Program, Track
 
     start = time.perf_counter()
     wipe()

@@ -88,7 +88,8 @@ def prepare(count: int) -> str:
 
 
 def pages() -> dict[str, str]:
-    from experiments.models import Experiment, Track
+    from experiments.models import Experiment
+    from labportal.organisation.models import Track
 
     track = Track.objects.order_by("pk").first()
     detail = Experiment.objects.order_by("pk").values_list("slug", flat=True)[

@@ -8,7 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from experiments.models import Experiment, Program, Track
+from experiments.models import Experiment
+from labportal.organisation.models import Program, Track
 
 from .enums import ConceptStatus
 

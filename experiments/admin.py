@@ -1,4 +1,4 @@
-"""Django admin for the organisation and experiments.
+"""Django admin for experiments.
 
 Administrators (the "administrator" role) manage these models; the admin asks the same
 rules as the portal (portal.administer) instead of Django's model permissions.
@@ -7,64 +7,9 @@ rules as the portal (portal.administer) instead of Django's model permissions.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
-    DevelopmentLab,
-    Education,
-    Experiment,
-    Institution,
-    PhaseTransition,
-    Program,
-    TeamMembership,
-    Track,
-    TrackAlias,
-)
+from labportal.core.admin import PortalAdminMixin, PortalInline
 
-
-class PortalAdminMixin:
-    """Administrators of the portal may view and change these models in the admin."""
-
-    def _administers(self, request) -> bool:
-        return request.user.is_active and request.user.has_perm("portal.administer")
-
-    def has_module_permission(self, request):
-        return self._administers(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._administers(request)
-
-    def has_add_permission(self, request, *args):
-        return self._administers(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._administers(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._administers(request)
-
-
-class PortalInline(PortalAdminMixin, admin.TabularInline):
-    extra = 0
-
-
-class ProgramInline(PortalInline):
-    model = Program
-    fields = ("title", "slug", "owner")
-    raw_id_fields = ("owner",)
-
-
-class TrackInline(PortalInline):
-    model = Track
-    fields = ("title", "slug", "owner")
-    raw_id_fields = ("owner",)
-
-
-class TrackAliasInline(PortalInline):
-    model = TrackAlias
-
-
-class EducationInline(PortalInline):
-    model = Education
-    prepopulated_fields = {"slug": ("name",)}
+from .models import Experiment, PhaseTransition, TeamMembership
 
 
 class TeamMembershipInline(PortalInline):
@@ -80,60 +25,6 @@ class PhaseTransitionInline(PortalInline):
 
     def has_add_permission(self, request, *args):
         return False  # moves on the wheel go through the portal's services
-
-
-@admin.register(DevelopmentLab)
-class DevelopmentLabAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = [ProgramInline]
-
-
-@admin.register(Program)
-class ProgramAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "lab", "owner")
-    list_filter = ("lab",)
-    search_fields = ("title", "slug")
-    prepopulated_fields = {"slug": ("title",)}
-    raw_id_fields = ("owner",)
-    list_select_related = ("lab", "owner")
-    inlines = [TrackInline]
-
-
-@admin.register(Track)
-class TrackAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("title", "slug", "program", "owner")
-    list_filter = ("program",)
-    search_fields = ("title", "slug", "aliases__name")
-    prepopulated_fields = {"slug": ("title",)}
-    raw_id_fields = ("owner",)
-    list_select_related = ("program", "owner")
-    inlines = [TrackAliasInline]
-
-
-@admin.register(TrackAlias)
-class TrackAliasAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "track")
-    list_filter = ("track",)
-    search_fields = ("name", "track__title")
-    list_select_related = ("track",)
-
-
-@admin.register(Institution)
-class InstitutionAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "slug")
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = [EducationInline]
-
-
-@admin.register(Education)
-class EducationAdmin(PortalAdminMixin, admin.ModelAdmin):
-    list_display = ("name", "institution", "slug")
-    list_filter = ("institution",)
-    search_fields = ("name", "slug", "institution__name")
-    list_select_related = ("institution",)
 
 
 @admin.register(Experiment)

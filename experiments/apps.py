@@ -9,22 +9,13 @@ class ExperimentsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from concepts.models import Concept
         from labportal.core import fragments
 
         from . import models
 
-        # What the cached parts of the experiment pages show (views/browse.py, detail.py).
+        # What the cached parts of the experiment pages show (views/browse.py, detail.py);
+        # the organisation and concepts register their own models.
         fragments.invalidate_on_change(
-            models.Experiment,
-            models.TeamMembership,
-            models.PhaseTransition,
-            models.DevelopmentLab,
-            models.Program,
-            models.Track,
-            models.Institution,
-            models.Education,
-            Concept,
-            Concept.source_experiments.through,
+            models.Experiment, models.TeamMembership, models.PhaseTransition
         )
         fragments.invalidate_on_change(get_user_model(), ignore_fields=frozenset({"last_login"}))

@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from concepts.models import Concept
 from labportal.core import fragments
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track
 
 from .enums import Phase
-from .models import DevelopmentLab, Institution, Program, Track
 
 # name: (label, "all" choice, field on Experiment that the id filters)
 FILTERS = {

@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from labportal.accounts.enums import Role
 from labportal.accounts.models import User
+from labportal.organisation.models import Institution, Program, Track
 
 from . import services
 from .enums import EXPERIMENT_SECTIONS, Decision, Phase
-from .models import Experiment, Institution, Program, Track
+from .models import Experiment
 
 # --- moves on the wheel -------------------------------------------------------------------
 

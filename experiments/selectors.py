@@ -23,10 +23,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from labportal.accounts.models import User
+from labportal.organisation.models import Institution, Program, Track
 
 from . import rules as wheel_rules
 from .enums import PHASE_ORDER, Phase
-from .models import Experiment, Institution, PhaseTransition, Program, TeamMembership, Track
+from .models import Experiment, PhaseTransition, TeamMembership
 
 # Fields whose edits are shown in the edit history (the wheel has its own timeline).
 HISTORY_EXCLUDED = {"registered_challenge", "registered_hypothesis", "registered_at"}

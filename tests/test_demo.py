@@ -12,9 +12,10 @@ from django.urls import reverse
 from concepts.models import Concept
 from experiments.demo import demo_document
 from experiments.enums import Phase
-from experiments.models import Experiment, Institution, PhaseTransition, Track
+from experiments.models import Experiment, PhaseTransition
 from labportal.accounts.demo import DEMO_ACCOUNTS
 from labportal.accounts.models import User
+from labportal.organisation.models import Institution, Track
 from tests.portability.helpers import export_json, portal_counts
 
 BOOKLET = (

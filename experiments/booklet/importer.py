@@ -25,16 +25,9 @@ from django.utils.translation import gettext as _
 from concepts.enums import CONCEPT_SECTIONS
 from concepts.models import Concept
 from experiments.enums import EXPERIMENT_SECTIONS, Phase, TransitionKind
-from experiments.models import (
-    DevelopmentLab,
-    Experiment,
-    Institution,
-    PhaseTransition,
-    Program,
-    Track,
-    TrackAlias,
-)
+from experiments.models import Experiment, PhaseTransition
 from labportal.core.text import danish_slugify
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 
 from . import matching
 from .parser import ParsedBooklet, Unplaced, parse

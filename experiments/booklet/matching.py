@@ -12,14 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from concepts.models import Concept
-from experiments.models import (
-    DevelopmentLab,
-    Experiment,
-    Institution,
-    Program,
-    Track,
-    TrackAlias,
-)
+from experiments.models import Experiment
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 
 from .parser import ParsedConcept, ParsedExperiment
 from .text import key, short_name

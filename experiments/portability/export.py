@@ -32,15 +32,8 @@ from django.db.models import Prefetch
 
 from concepts.enums import CONCEPT_SECTIONS
 from concepts.models import Concept
-from experiments.models import (
-    DevelopmentLab,
-    Experiment,
-    Institution,
-    PhaseTransition,
-    Program,
-    TeamMembership,
-    Track,
-)
+from experiments.models import Experiment, PhaseTransition, TeamMembership
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track
 
 from . import FORMAT
 

@@ -31,8 +31,15 @@ from django.utils.translation import gettext as _
 
 from concepts.enums import CONCEPT_SECTIONS, ConceptStatus
 from concepts.models import Concept
-from experiments.models import DevelopmentLab, Education, Institution, Program, Track, TrackAlias
 from labportal.core import fragments
+from labportal.organisation.models import (
+    DevelopmentLab,
+    Education,
+    Institution,
+    Program,
+    Track,
+    TrackAlias,
+)
 
 from . import FORMAT, PortabilityError
 from .fields import Item, where_of

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "csp",
     "labportal.core",
     "labportal.notifications",
+    "labportal.organisation",
     "experiments",
     "concepts",
     "changetheory",

@@ -7,7 +7,8 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from experiments.models import Experiment, Program, Track
+from experiments.models import Experiment
+from labportal.organisation.models import Program, Track
 
 pytestmark = pytest.mark.django_db
 

@@ -11,16 +11,9 @@ from concepts.models import Concept
 from experiments.booklet import booklet_import, parse_booklet
 from experiments.demo import demo_document
 from experiments.enums import TransitionKind
-from experiments.models import (
-    DevelopmentLab,
-    Experiment,
-    Institution,
-    PhaseTransition,
-    Program,
-    Track,
-    TrackAlias,
-)
+from experiments.models import Experiment, PhaseTransition
 from labportal.core.text import danish_slugify
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 
 pytestmark = pytest.mark.django_db
 

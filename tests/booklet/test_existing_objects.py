@@ -9,7 +9,8 @@ import pytest
 from concepts.models import Concept
 from experiments.booklet import booklet_import
 from experiments.enums import Phase, TransitionKind
-from experiments.models import Experiment, PhaseTransition, Program, Track, TrackAlias
+from experiments.models import Experiment, PhaseTransition
+from labportal.organisation.models import Program, Track, TrackAlias
 from tests.booklet.mini import ALFA, BETA, MINI_BOOKLET, MOEDERUM, SPARRING
 from tests.factories import ExperimentFactory, InstitutionFactory, ProgramFactory, TrackFactory
 

@@ -8,16 +8,9 @@ import pytest
 from concepts.models import Concept
 from experiments.booklet import booklet_import
 from experiments.enums import Phase, TransitionKind
-from experiments.models import (
-    DevelopmentLab,
-    Experiment,
-    Institution,
-    PhaseTransition,
-    Program,
-    Track,
-    TrackAlias,
-)
+from experiments.models import Experiment, PhaseTransition
 from labportal.core.text import danish_slugify
+from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from experiments.booklet import booklet_import, parse_booklet
-from experiments.models import Experiment, Track, TrackAlias
+from experiments.models import Experiment
+from labportal.organisation.models import Track, TrackAlias
 from tests.booklet.mini import ALFA, BETA, MINI_BOOKLET, MOEDER_LINE, SPARRING_LINE
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.cache import cache
 
 from concepts.models import Concept
 from experiments.enums import Phase
-from experiments.models import DevelopmentLab
 from labportal.core import fragments
+from labportal.organisation.models import DevelopmentLab
 from tests.factories import (
     ExperimentFactory,
     InstitutionFactory,

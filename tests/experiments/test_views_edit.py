@@ -163,8 +163,14 @@ def test_edit_unknown_slug_is_404(client_for, wheel):
 
 def test_admin_pages_for_administrators(client_for, wheel):
     client = client_for(wheel["admin"])
-    for name in ["experiment", "track", "program", "institution", "phasetransition"]:
-        response = client.get(reverse(f"admin:experiments_{name}_changelist"))
+    for name in [
+        "experiments_experiment",
+        "organisation_track",
+        "organisation_program",
+        "organisation_institution",
+        "experiments_phasetransition",
+    ]:
+        response = client.get(reverse(f"admin:{name}_changelist"))
         assert response.status_code == 200, name
     response = client.get(
         reverse("admin:experiments_experiment_change", args=[wheel["experiment"].pk])

@@ -1,6 +1,7 @@
 import factory
 
-from experiments.models import Experiment, Institution, Program, TeamMembership, Track
+from experiments.models import Experiment, TeamMembership
+from labportal.organisation.models import Institution, Program, Track
 
 from .accounts import UserFactory
 

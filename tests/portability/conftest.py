@@ -6,14 +6,12 @@ import pytest
 
 from concepts.models import Concept
 from experiments.enums import Decision, Phase, TransitionKind
-from experiments.models import (
+from experiments.models import Experiment, PhaseTransition, TeamMembership
+from labportal.organisation.models import (
     DevelopmentLab,
     Education,
-    Experiment,
     Institution,
-    PhaseTransition,
     Program,
-    TeamMembership,
     Track,
     TrackAlias,
 )

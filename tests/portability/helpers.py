@@ -6,18 +6,16 @@ import json
 from django.core.management import call_command
 
 from concepts.models import Concept
-from experiments.models import (
+from experiments.models import Experiment, PhaseTransition, TeamMembership
+from labportal.accounts.models import User
+from labportal.organisation.models import (
     DevelopmentLab,
     Education,
-    Experiment,
     Institution,
-    PhaseTransition,
     Program,
-    TeamMembership,
     Track,
     TrackAlias,
 )
-from labportal.accounts.models import User
 
 
 def export_text(**kwargs) -> str:
