@@ -5,31 +5,32 @@ import os
 
 import pytest
 from django.urls import reverse
+from django_redis.cache import RedisCache
 
-from labportal.core import cache as portal_cache
 from labportal.core import fragments
-from labportal.core.cache import PortalRedisCache
+from labportal.core.logging import RateLimitFilter
 from labportal.notifications.services import notifications_create, notifications_mark_read
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
-def redis_cache(location: str) -> PortalRedisCache:
-    return PortalRedisCache(location, {"KEY_PREFIX": "labportal-test-cache"})
+def redis_cache(location: str) -> RedisCache:
+    return RedisCache(location, {"KEY_PREFIX": "labportal-test-cache"})
 
 
 def test_one_redis_client_serves_every_call():
     if not REDIS_URL:
         pytest.skip("REDIS_URL is not set: no real Redis to talk to")
     cache = redis_cache(REDIS_URL)
-    client = cache._cache.get_client()
-    assert cache._cache.get_client(write=True) is client
+    client = cache.client.get_client(write=False)
+    assert cache.client.get_client(write=True) is client
     cache.set("probe", {"n": 1}, 30)
     assert cache.get("probe") == {"n": 1}
     cache.set("counter-probe", 1, 30)
     assert cache.incr("counter-probe") == 2
     cache.delete_many(["probe", "counter-probe"])
     assert cache.get("probe") is None
+    assert cache.client.get_client(write=True) is client
 
 
 def test_a_new_server_start_begins_a_new_generation():
@@ -40,26 +41,47 @@ def test_a_new_server_start_begins_a_new_generation():
 
 DOWN = {
     "default": {
-        "BACKEND": "labportal.core.cache.PortalRedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # port 1 refuses: a real failure, not a stand-in
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
 }
 
 
 def test_a_redis_that_does_not_answer_is_an_empty_cache(settings, caplog, monkeypatch):
-    monkeypatch.setattr(portal_cache, "_last_warning", float("-inf"))  # warn now, whatever ran
+    logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
+    (once_a_minute,) = [f for f in logger.filters if isinstance(f, RateLimitFilter)]
+    monkeypatch.setattr(once_a_minute, "last_passed", {})  # log now, whatever ran before
     settings.CACHES = DOWN
     from django.core.cache import cache
 
-    with caplog.at_level(logging.WARNING, logger="labportal.core.cache"):
+    with caplog.at_level(logging.WARNING, logger=logger.name):
         fragments.start_new_generation()
+        fragments.invalidate()
         cache.set("probe", 1)
         assert cache.get("probe", "missing") == "missing"
-        assert cache.add("probe", 1) is False
+        assert not cache.add("probe", 1)
         assert cache.get_many(["probe"]) == {}
-        with pytest.raises(ValueError, match="does not answer"):
-            cache.incr("probe")
-    assert "Redis cache unavailable" in caplog.text
+        assert cache.incr("probe") is None  # no number, and no error for the caller
+    logged = [record for record in caplog.records if record.name == logger.name]
+    assert len(logged) == 1  # one line for all the calls Redis did not answer
+    assert "Connection refused" in caplog.text
+
+
+def test_the_redis_warning_comes_at_most_once_a_minute(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("labportal.core.logging.time.monotonic", lambda: clock[0])
+    once_a_minute = RateLimitFilter(seconds=60)
+
+    def passes(name: str) -> bool:
+        return once_a_minute.filter(logging.makeLogRecord({"name": name}))
+
+    assert passes("django_redis.cache")
+    assert passes("another.logger")
+    clock[0] += 59
+    assert not passes("django_redis.cache")
+    clock[0] += 1
+    assert passes("django_redis.cache")
 
 
 def test_pages_are_served_while_redis_is_down(settings, client_for, staff_user):

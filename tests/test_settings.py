@@ -90,7 +90,7 @@ def test_postgresql_and_redis_configuration():
     )
     assert config["engine"] == "django.db.backends.postgresql"
     assert config["name"] == "portal"
-    assert config["cache"] == "labportal.core.cache.PortalRedisCache"
+    assert config["cache"] == "django_redis.cache.RedisCache"
     assert config["broker"] == "redis://redis.example.invalid:6379/2"
     assert config["backend"] == "redis://redis.example.invalid:6379/2"
     assert config["eager"] is False

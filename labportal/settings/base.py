@@ -97,11 +97,14 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "labportal.core.cache.PortalRedisCache",
+            # django-redis's DefaultClient keeps one redis client per server for the backend's
+            # life (`get_client`) and its ConnectionFactory one pool per URL per process;
+            # Django's own RedisCache builds a new client for every call.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "labportal",
-            # A Redis that does not answer within a second counts as down (labportal/core/cache.py).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A Redis that does not answer within a second counts as down.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
     # Sessions are read from Redis and written through to the database (one query less on
@@ -109,6 +112,12 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache only saves work (sessions are also in the database, fragments and counts are built
+# again), so a Redis that does not answer is an empty cache: reads miss, writes are dropped and
+# the log says so, at most once a minute (LOGGING below).
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "django_redis.cache"
 # Rendered page fragments in the cache (labportal/core/fragments.py): only when all server
 # processes share it.
 FRAGMENT_CACHE = bool(REDIS_URL)
@@ -210,8 +219,15 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "once_a_minute": {"()": "labportal.core.logging.RateLimitFilter", "seconds": 60},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # django-redis logs every cache call that Redis did not answer.
+        DJANGO_REDIS_LOGGER: {"filters": ["once_a_minute"]},
+    },
 }
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
