@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from labportal.accounts.models import User
 from labportal.core.text import danish_slugify
+from labportal.core.updating import model_update
 
 from . import rules as wheel_rules
 from .enums import EXPERIMENT_SECTIONS, Phase, TransitionKind
 from .exceptions import InvalidTransition, NotAllowed, SlugTaken
-from .models import Experiment, PhaseTransition, TeamMembership
+from .models import Experiment, TeamMembership
+from .transitions import transitions_record
 
 # Paths under /experiments/ that a slug may not take.
 RESERVED_SLUGS = frozenset({"new"})
@@ -96,28 +98,19 @@ def experiment_create(
             for user in {u.pk: u for u in team}.values()
         ]
     )
-    PhaseTransition.objects.create(
-        experiment=experiment,
-        kind=TransitionKind.CREATED,
-        from_phase="",
-        to_phase=Phase.PRE,
-        by=by,
-        at=experiment.created_at,
-        note=note.strip() or _("Experiment created."),
+    transitions_record(
+        [
+            {
+                "experiment": experiment,
+                "kind": TransitionKind.CREATED,
+                "to_phase": Phase.PRE,
+                "by": by,
+                "at": experiment.created_at,
+                "note": note.strip() or _("Experiment created."),
+            }
+        ]
     )
     return experiment
-
-
-def _field_value(experiment: Experiment, name: str):
-    field = Experiment._meta.get_field(name)
-    return getattr(experiment, field.attname)
-
-
-def _comparable(name: str, value):
-    field = Experiment._meta.get_field(name)
-    if field.is_relation and value is not None and hasattr(value, "pk"):
-        return value.pk
-    return value
 
 
 @transaction.atomic
@@ -131,18 +124,10 @@ def experiment_update(*, experiment: Experiment, by: User, data: dict) -> list[s
         raise NotAllowed(_("Only the experiment's team, its owner and administrators edit it."))
     if "title" in data and not (data["title"] or "").strip():
         raise InvalidTransition(_("An experiment needs a title."))
-    changed = [
-        name
-        for name, value in data.items()
-        if _field_value(locked, name) != _comparable(name, value)
-    ]
-    if not changed:
-        return []
-    for name in changed:
-        setattr(locked, name, data[name])
-        setattr(experiment, name, data[name])
     locked._history_user = by
-    locked.save(update_fields=[*changed, "updated_at"])
+    changed = model_update(locked, data)
+    for name in changed:
+        setattr(experiment, name, data[name])
     return changed
 
 

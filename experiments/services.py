@@ -11,8 +11,6 @@ phase, with the same team, owner, track, challenge and hypothesis; the follow-up
 by the decision, so its challenge and hypothesis are registered at that moment.
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +40,7 @@ from .exceptions import (
     TransitionNotAllowed,
 )
 from .models import Experiment, PhaseTransition, TeamMembership
+from .transitions import transitions_record
 
 # --- the wheel ----------------------------------------------------------------------------
 
@@ -93,24 +92,22 @@ def _move(
     locked._history_user = by
     locked._change_reason = note[:100]
     locked.save(update_fields=["phase", "phase_entered_at", "updated_at", *extra_fields])
-    transition = PhaseTransition.objects.create(
-        experiment=locked,
-        kind=kind,
-        from_phase=from_phase,
-        to_phase=to_phase,
-        decision=decision,
-        by=by,
-        at=now,
-        note=note,
+    [transition] = transitions_record(
+        [
+            {
+                "experiment": locked,
+                "kind": kind,
+                "from_phase": from_phase,
+                "to_phase": to_phase,
+                "decision": decision,
+                "by": by,
+                "at": now,
+                "note": note,
+            }
+        ],
+        notify=True,
     )
-    transaction.on_commit(partial(_enqueue_notification, transition.pk))
     return transition
-
-
-def _enqueue_notification(transition_id: int) -> None:
-    from .tasks import notify_transition
-
-    notify_transition.delay(transition_id=transition_id)
 
 
 def _refresh_caller(experiment: Experiment, locked: Experiment) -> None:
@@ -272,14 +269,18 @@ def _iteration_start(*, parent: Experiment, by: User, note: str) -> Experiment:
             for m in parent.memberships.all()
         ]
     )
-    transition = PhaseTransition.objects.create(
-        experiment=follow_up,
-        kind=TransitionKind.LAUNCH,
-        from_phase=Phase.PRE,
-        to_phase=Phase.DESIGN,
-        by=by,
-        at=follow_up.created_at,
-        note=note,
+    transitions_record(
+        [
+            {
+                "experiment": follow_up,
+                "kind": TransitionKind.LAUNCH,
+                "from_phase": Phase.PRE,
+                "to_phase": Phase.DESIGN,
+                "by": by,
+                "at": follow_up.created_at,
+                "note": note,
+            }
+        ],
+        notify=True,
     )
-    transaction.on_commit(partial(_enqueue_notification, transition.pk))
     return follow_up
