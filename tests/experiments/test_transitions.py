@@ -56,19 +56,19 @@ def test_notifies_only_when_asked_and_only_after_commit(django_capture_on_commit
 
 def test_a_rolled_back_move_leaves_nothing(django_capture_on_commit_callbacks):
     experiment = ExperimentFactory()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            transitions_record(
-                [
-                    {
-                        "experiment": experiment,
-                        "kind": TransitionKind.FORWARD,
-                        "to_phase": Phase.ACTION,
-                        "note": "fortrudt",
-                    }
-                ],
-                notify=True,
-            )
-            raise RuntimeError
+    move = {
+        "experiment": experiment,
+        "kind": TransitionKind.FORWARD,
+        "to_phase": Phase.ACTION,
+        "note": "fortrudt",
+    }
+
+    @transaction.atomic
+    def move_then_fail():
+        transitions_record([move], notify=True)
+        raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        move_then_fail()
     assert callbacks == []
     assert not experiment.transitions.exists()
