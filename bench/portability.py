@@ -129,7 +129,7 @@ def step(name: str, argument: str) -> None:
         wipe()
         return
     if name == "export":
-        from experiments.portability.export import portal_export
+        from labportal.portability.export import portal_export
 
         start = time.perf_counter()
         with open(argument, "w", encoding="utf-8") as file:
@@ -142,7 +142,7 @@ def step(name: str, argument: str) -> None:
         )
         return
     if name == "import":
-        from experiments.portability.importer import portal_import
+        from labportal.portability.importer import portal_import
 
         start = time.perf_counter()
         report = portal_import(source=argument)

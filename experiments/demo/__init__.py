@@ -10,7 +10,7 @@ history are invented so that every page of the portal has something to show.
 importer (so loading twice changes nothing), after `demo_staff_ensure()`.
 """
 
-from experiments.portability import FORMAT
+from labportal.portability import FORMAT
 from labportal.accounts.models import User
 from labportal.accounts.services import user_set_roles
 

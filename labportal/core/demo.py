@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from experiments.demo import demo_document, demo_staff_ensure
-from experiments.portability.importer import portal_import
+from labportal.portability.importer import portal_import
 
 
 def demo_content_load() -> list[str]:

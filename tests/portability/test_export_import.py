@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from concepts.models import Concept
 from experiments.models import Experiment, PhaseTransition, TeamMembership
-from experiments.portability.export import portal_export
+from labportal.portability.export import portal_export
 from labportal.accounts.models import User
 from tests.factories import ExperimentFactory, ProgramFactory, TeamMembershipFactory
 

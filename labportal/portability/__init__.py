@@ -12,3 +12,4 @@ FORMAT = "labportal/1"
 
 class PortabilityError(Exception):
     """The input cannot be imported; the message says why and where."""
+

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from experiments.portability.export import DEFAULT_CHUNK_SIZE, portal_export
+from labportal.portability.export import DEFAULT_CHUNK_SIZE, portal_export
 
 
 class _Out:

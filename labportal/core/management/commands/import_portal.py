@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DataError, IntegrityError
 from django.utils.translation import gettext as _
 
-from experiments.portability import PortabilityError
-from experiments.portability.importer import DEFAULT_CHUNK_SIZE, portal_import
+from labportal.portability import PortabilityError
+from labportal.portability.importer import DEFAULT_CHUNK_SIZE, portal_import
 
 
 class Command(BaseCommand):

@@ -1,0 +1,32 @@
+"""How the portal-wide jobs find each app's part of them, as the admin finds `admin.py` and
+Celery finds `tasks.py`: by a module of a conventional name in each installed app.
+
+| module          | what it holds                                     | stitched by                |
+|-----------------|---------------------------------------------------|----------------------------|
+| `portability`   | `SECTIONS`: its keys of the "labportal/1" JSON    | `labportal.portability`    |
+| `demo`          | `demo_part()`: its keys of the demo document      | `labportal.core.demo`      |
+| `dashboard`     | `PANELS`: its panels on the dashboard             | `labportal.core.dashboard` |
+| `booklet`       | `booklet_apply()`: its passages of a booklet      | `labportal.booklet`        |
+
+Parts come in `INSTALLED_APPS` order, which lists every app after the apps it stands on
+(organisation, experiments, concepts, change theories, the bazar): an importer writes what
+others refer to first. Nothing in `labportal/` imports an app by name; an app that adds a
+part adds a module, and edits nothing outside itself.
+"""
+
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+
+
+@cache
+def app_parts(name: str) -> tuple[ModuleType, ...]:
+    """Each installed app's module `name`, in `INSTALLED_APPS` order."""
+    return tuple(
+        import_module(f"{config.name}.{name}")
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, name)
+    )
