@@ -145,3 +145,19 @@ class Item:
     def item(self, key: str) -> "Item | None":
         value = self.data.get(key)
         return None if value is None else Item(value, f"{self.where}.{key}")
+
+
+# How values are written: a person by username, a datetime or date in ISO 8601, an object
+# by its slug.
+
+
+def person_ref(user) -> str | None:
+    return user.username if user is not None else None
+
+
+def iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def slug_of(obj) -> str | None:
+    return obj.slug if obj is not None else None

@@ -1,9 +1,11 @@
-"""Experiments with their team, concepts and phase history, imported chunk by chunk.
+"""Experiments with their team and phase history, imported chunk by chunk.
 
 Per chunk: one query finds the experiments that exist, a few bulk statements create or
-update them (with django-simple-history records, change reason "import"), and the team,
-concept links and history of the chunk are synchronised in bulk. Parents (which may come
-later in the file) and concept links to experiments outside the file are settled at the end.
+update them (with django-simple-history records, change reason "import"), and the team and
+history of the chunk are synchronised in bulk; an experiment's team becomes exactly what
+the file lists, and history is only added to (an entry already there for the same time,
+target phase and kind is skipped). Parents, which may come later in the file, are settled
+at the end. The experiments of the file are left in `ctx.refs["experiments"]` (slug → id).
 """
 
 import datetime as dt
@@ -15,12 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from concepts.models import Concept
-from experiments.enums import PHASE_ORDER, Decision, Phase, TransitionKind
-from experiments.models import Experiment, PhaseTransition, TeamMembership
+from labportal.core.updating import model_update
+from labportal.portability import PortabilityError
+from labportal.portability.fields import Item, where_of
 
-from . import PortabilityError
-from .fields import Item, where_of
+from ..enums import PHASE_ORDER, Decision, Phase, TransitionKind
+from ..models import Experiment, PhaseTransition, TeamMembership
+from ..transitions import transitions_record
 
 TEXT_FIELDS = (
     "summary",
@@ -47,7 +50,6 @@ class Row:
     owner: str | None
     parent: str | None
     entered_at: dt.datetime | None
-    concepts: set[int]
     team: dict[str, str] = field(default_factory=dict)  # person → role
     history: list[dict] = field(default_factory=list)
 
@@ -81,12 +83,12 @@ class ExperimentImport:
         if slug in self.seen:
             raise item.error(_("the slug %(slug)r appears twice.") % {"slug": slug})
         self.seen.add(slug)
-        track = ctx.ref(item, "track", ctx.tracks, _("track"))
+        track = ctx.ref(item, "track", "tracks", _("track"))
         values = {
             "title": item.text("title", required=True, max_length=200),
-            "institution_id": ctx.ref(item, "institution", ctx.institutions, _("institution")),
+            "institution_id": ctx.ref(item, "institution", "institutions", _("institution")),
             "education_id": self.education(item),
-            "program_id": ctx.ref(item, "program", ctx.programs, _("program"), required=True),
+            "program_id": ctx.ref(item, "program", "programs", _("program"), required=True),
             "track_id": track[0] if track else None,
             "phase": item.choice("phase", Phase, required=True),
             "decision": item.choice("decision", Decision),
@@ -103,13 +105,6 @@ class ExperimentImport:
             raise item.error(_("'end_date' is before 'start_date'."))
         values.update({name: item.text(name) for name in TEXT_FIELDS})
         values.update({name: item.texts(name) for name in LIST_FIELDS})
-        concepts = set()
-        for concept in item.slugs("concepts"):
-            if concept not in ctx.concepts:
-                raise item.error(
-                    _("'concepts' refers to the unknown concept %(slug)r.") % {"slug": concept}
-                )
-            concepts.add(ctx.concepts[concept])
         parent = item.slug("parent")
         if parent == slug:
             raise item.error(_("an experiment cannot be an iteration of itself."))
@@ -119,7 +114,6 @@ class ExperimentImport:
             owner=item.person("owner"),
             parent=parent,
             entered_at=item.datetime("phase_entered_at"),
-            concepts=concepts,
         )
         for member in item.items("team"):
             person = member.person("person")
@@ -139,9 +133,10 @@ class ExperimentImport:
         if education is None:
             return None
         key = (education.slug("institution", required=True), education.slug("slug", required=True))
-        if key not in self.ctx.educations:
+        educations = self.ctx.refs.get("educations", {})
+        if key not in educations:
             raise education.error(_("unknown education %(key)s.") % {"key": "/".join(key)})
-        return self.ctx.educations[key]
+        return educations[key]
 
     def transition(self, entry: Item) -> dict:
         to_phase = entry.choice("to", Phase, required=True)
@@ -181,12 +176,10 @@ class ExperimentImport:
                 continue
             if row.entered_at is not None:
                 values["phase_entered_at"] = row.entered_at
-            changed = [name for name, value in values.items() if getattr(experiment, name) != value]
+            changed = model_update(experiment, values, save=False)
             if not changed:
                 ctx.report.count("experiments", "unchanged")
                 continue
-            for name in changed:
-                setattr(experiment, name, values[name])
             experiment.updated_at = now
             fields.update(changed, ["updated_at"])
             to_update.append(experiment)
@@ -204,8 +197,8 @@ class ExperimentImport:
         ctx.report.count("experiments", "created", len(to_create))
         ctx.report.count("experiments", "updated", len(to_update))
         ids = {e.slug: e.pk for e in [*existing.values(), *to_create]}
+        ctx.refs.setdefault("experiments", {}).update(ids)
         self.sync_team(rows, ids)
-        self.sync_concepts(rows, ids)
         self.add_history(rows, ids)
 
     def sync_team(self, rows: list[Row], ids: dict[str, int]) -> None:
@@ -235,27 +228,6 @@ class ExperimentImport:
         report.count("team memberships", "removed", len(stale))
         report.count("team memberships", "updated", len(to_update))
 
-    def sync_concepts(self, rows: list[Row], ids: dict[str, int]) -> None:
-        through = Concept.source_experiments.through
-        links = self.ctx.concept_links
-        wanted = {
-            (ids[row.slug], concept)
-            for row in rows
-            for concept in row.concepts | links.pop(row.slug, set())
-        }
-        stale = []
-        for pk, experiment_id, concept_id in through.objects.filter(
-            experiment_id__in=ids.values()
-        ).values_list("pk", "experiment_id", "concept_id"):
-            if (experiment_id, concept_id) in wanted:
-                wanted.discard((experiment_id, concept_id))
-            else:
-                stale.append(pk)
-        through.objects.filter(pk__in=stale).delete()
-        through.objects.bulk_create(through(experiment_id=e, concept_id=c) for e, c in wanted)
-        self.ctx.report.count("concept links", "added", len(wanted))
-        self.ctx.report.count("concept links", "removed", len(stale))
-
     def add_history(self, rows: list[Row], ids: dict[str, int]) -> None:
         people = self.ctx.people
         known = set(
@@ -271,17 +243,13 @@ class ExperimentImport:
                 if key in known:
                     continue
                 known.add(key)
-                values = {k: v for k, v in entry.items() if k != "by"}
-                new.append(
-                    PhaseTransition(
-                        experiment_id=experiment_id, by_id=people.id(entry["by"]), **values
-                    )
-                )
-        PhaseTransition.objects.bulk_create(new)
+                move = {k: v for k, v in entry.items() if k != "by"}
+                new.append({"experiment_id": experiment_id, "by_id": people.id(entry["by"])} | move)
+        transitions_record(new)
         self.ctx.report.count("phase history entries", "added", len(new))
 
     def finish(self) -> None:
-        """Settle parents and concept links to experiments that were not in the file."""
+        """Settle parents (which may have come after their iterations)."""
         for chunk in chunked(self.parents, 1000):
             slugs = {slug for pair in chunk for slug in pair}
             found = {
@@ -298,39 +266,21 @@ class ExperimentImport:
                 if parent_id != found[parent][0]:
                     to_update.append(Experiment(pk=pk, parent_id=found[parent][0]))
             Experiment.objects.bulk_update(to_update, ["parent_id"])
-        links = self.ctx.concept_links
-        if not links:
-            return
-        found = dict(Experiment.objects.filter(slug__in=list(links)).values_list("slug", "pk"))
-        for slug in links:
-            if slug not in found:
-                raise self._unknown_experiment(None, "source_experiments", slug)
-        through = Concept.source_experiments.through
-        existing = set(
-            through.objects.filter(experiment_id__in=found.values()).values_list(
-                "experiment_id", "concept_id"
-            )
-        )
-        wanted = {(found[slug], c) for slug, concepts in links.items() for c in concepts}
-        through.objects.bulk_create(
-            through(experiment_id=e, concept_id=c) for e, c in wanted - existing
-        )
-        self.ctx.report.count("concept links", "added", len(wanted - existing))
 
-    def _unknown_experiment(self, slug: str | None, key: str, other: str):
-        where = f'experiments "{slug}"' if slug else "concepts"
+    def _unknown_experiment(self, slug: str, key: str, other: str):
+        where = f'experiments "{slug}"'
         return PortabilityError(
             _("%(where)s: %(key)r refers to the unknown experiment %(other)r.")
             % {"where": where, "key": key, "other": other}
         )
 
 
-def import_experiments(ctx, source, *, chunk_size: int) -> None:
+def import_experiments(ctx, source) -> None:
     importer = ExperimentImport(ctx)
     items = (
         Item(data, where_of("experiments", index, data))
         for index, data in enumerate(source.items("experiments"))
     )
-    for chunk in chunked(items, chunk_size):
+    for chunk in chunked(items, ctx.chunk_size):
         importer.write([importer.parse(item) for item in chunk])
     importer.finish()
