@@ -8,83 +8,15 @@ to the page with a flash message and a refusal re-renders the whole page with th
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from experiments import selectors, services
-from experiments.enums import Phase
+from experiments.enums import Phase, TransitionKind
 from experiments.exceptions import ExperimentError, NoteRequired, StaleTransition
-from experiments.forms import AdvanceForm, DecisionForm, LaunchForm, StepBackForm
-from labportal.core import fragments
 
-# action -> (form class, perm that opens it)
-ACTIONS = {
-    "launch": (LaunchForm, "experiments.launch"),
-    "advance": (AdvanceForm, "experiments.advance"),
-    "back": (StepBackForm, "experiments.step_back"),
-    "decide": (DecisionForm, "experiments.decide"),
-}
-
-
-def wheel_forms(user, experiment, *, action: str = "", bound=None, kept_note: str = "") -> dict:
-    """The forms of the moves open to this person now, keyed by action."""
-    phase = Phase(experiment.phase)
-    forms = {}
-    for name, (form_class, perm) in ACTIONS.items():
-        if not user.has_perm(perm, experiment):
-            continue
-        if name == action and bound is not None:
-            forms[name] = bound
-            continue
-        initial = {"expected_phase": phase.value}
-        if name == "advance" and phase.next():
-            initial["to_phase"] = phase.next().value
-        if name == "back" and phase.previous():
-            initial["to_phase"] = phase.previous().value
-        if name == action and kept_note:
-            initial["note"] = kept_note
-        forms[name] = form_class(initial=initial)
-    return forms
-
-
-def panel_context(
-    request: HttpRequest,
-    experiment,
-    *,
-    action: str = "",
-    bound=None,
-    error: str = "",
-    notice: str = "",
-    kept_note: str = "",
-) -> dict:
-    forms = wheel_forms(request.user, experiment, action=action, bound=bound, kept_note=kept_note)
-    phase = Phase(experiment.phase)
-    return {
-        "experiment": experiment,
-        "phase": phase,
-        "next_phase": phase.next(),
-        "previous_phase": phase.previous(),
-        "wheel_forms": forms,
-        "wheel_error": error,
-        "wheel_notice": notice,
-        # A note the person wrote for a move that is no longer open is shown, not lost.
-        "kept_note": kept_note if kept_note and action not in forms else "",
-        "timeline": fragments.cached(
-            "experiment-timeline", experiment.pk, build=lambda: timeline_html(experiment)
-        ),
-    }
-
-
-def timeline_html(experiment) -> str:
-    """What was registered at launch and every move on the wheel (same for everyone)."""
-    context = {
-        "experiment": experiment,
-        "transitions": list(experiment.transitions.all()),
-        "registered_changed": experiment.registered_changes(),
-    }
-    return render_to_string("experiments/detail.html#timeline", context)
+from .page import ACTIONS, detail_context, page_parts, panel_context
 
 
 def _run(action: str, form, *, experiment, by):
@@ -104,8 +36,6 @@ def _run(action: str, form, *, experiment, by):
 
 
 def _answer(request, experiment_slug, *, status=200, **panel):
-    from .detail import detail_context, page_parts
-
     parts = page_parts(request.user, experiment_slug)
     if request.htmx:
         context = panel_context(request, parts["experiment"], **panel)
@@ -159,7 +89,7 @@ def _transition_view(action: str):
 
 
 def _notice(transition) -> str:
-    if transition.kind == "decision":
+    if transition.kind == TransitionKind.DECISION:
         return _("The decision “%(decision)s” has been recorded.") % {
             "decision": transition.get_decision_display()
         }
