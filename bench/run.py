@@ -6,8 +6,9 @@
 
 Uses its own database (BENCH_DATABASE_URL, default labportal_bench on 127.0.0.1), refilled
 when its experiment count differs from the one asked for. Needs `wrk` (apt-get install wrk).
-Prints requests/s, p50 and p99 per page, and each page's throughput as a share of a bare
-Django view served by the same gunicorn through the same middleware.
+Prints requests/s, p50 and p99 per page, and each page's throughput and CPU per request as
+a share of two baselines on the same gunicorn: a Django view with no middleware (raw) and
+the same view behind the portal's middleware (bare).
 """
 
 import argparse
@@ -30,6 +31,8 @@ import django  # noqa: E402
 import psycopg  # noqa: E402
 
 BIND = "127.0.0.1:8765"
+RAW, BARE = "raw view, no middleware", "bare view"
+BASELINES = (RAW, BARE)
 USERNAME = "bench-staff"
 
 
@@ -96,6 +99,7 @@ def pages() -> dict[str, str]:
         Experiment.objects.count() // 2
     ]
     return {
+        "raw view, no middleware": "/bench/raw/",
         "bare view": "/bench/bare/",
         "empty page in base.html": "/bench/base/",
         "list": "/experiments/",
@@ -129,7 +133,7 @@ def start_gunicorn(workers: int | None, *, fragment_cache: bool) -> subprocess.P
             sys.executable,
             "-m",
             "gunicorn",
-            "labportal.wsgi",
+            "bench.wsgi:application",
             "--config",
             str(ROOT / "gunicorn.conf.py"),
             "--bind",
@@ -260,18 +264,26 @@ def http_benchmark(
             print(f"  checked {name:22} {path}  (200, {len(body)} bytes, {cards} cards)")
         wrk(targets["list"], cookie, seconds=3, connections=connections)  # warm up
         runs: dict[str, list[dict]] = {name: [] for name in targets}
-        bare_path = targets["bare view"]
+        kwargs = {"seconds": seconds, "connections": connections}
         for _round in range(rounds):
             for name, path in targets.items():
-                if name == "bare view":
+                if name in BASELINES:
                     continue
-                kwargs = {"seconds": seconds, "connections": connections}
-                bare = measure(server, bare_path, cookie, **kwargs)
+                # Each page right after both baselines, so all three see the same machine.
+                raw = measure(server, targets[RAW], cookie, **kwargs)
+                bare = measure(server, targets[BARE], cookie, **kwargs)
                 result = measure(server, path, cookie, **kwargs)
-                result["ratio"] = result["rps"] / bare["rps"]
-                result["cpu_ratio"] = bare["cpu_ms"] / result["cpu_ms"]
-                bare["ratio"] = bare["cpu_ratio"] = 1.0
-                runs["bare view"].append(bare)
+                for base, baseline in ((RAW, raw), (BARE, bare)):
+                    result[f"ratio {base}"] = result["rps"] / baseline["rps"]
+                    result[f"cpu {base}"] = baseline["cpu_ms"] / result["cpu_ms"]
+                bare[f"ratio {RAW}"] = bare["rps"] / raw["rps"]
+                bare[f"cpu {RAW}"] = raw["cpu_ms"] / bare["cpu_ms"]
+                raw[f"ratio {RAW}"] = raw[f"cpu {RAW}"] = 1.0
+                for baseline in (raw, bare):
+                    baseline[f"ratio {BARE}"] = baseline["rps"] / bare["rps"]
+                    baseline[f"cpu {BARE}"] = bare["cpu_ms"] / baseline["cpu_ms"]
+                runs[RAW].append(raw)
+                runs[BARE].append(bare)
                 runs[name].append(result)
     finally:
         server.terminate()
@@ -281,23 +293,25 @@ def http_benchmark(
         f"gunicorn.conf.py{f' with {workers} workers' if workers else ''} "
         f"(medians over the rounds), fragment cache {'on' if fragment_cache else 'off'}"
     )
+    keys = ("rps", f"ratio {RAW}", f"ratio {BARE}", "p50", "p99", "cpu_ms")
+    keys += (f"cpu {RAW}", f"cpu {BARE}")
     print(
-        f"{'page':24} {'req/s':>8} {'of bare':>8} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'CPU ms':>8} {'of bare':>8} {'non-2xx':>8}"
+        f"{'page':24} {'req/s':>8} {'of raw':>7} {'of bare':>8} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'CPU ms':>7} {'of raw':>7} {'of bare':>8} {'non-2xx':>7}"
     )
     for name, results in runs.items():
-        med = {
-            key: statistics.median(r[key] for r in results)
-            for key in ("rps", "ratio", "p50", "p99", "cpu_ms", "cpu_ratio")
-        }
+        med = {key: statistics.median(r[key] for r in results) for key in keys}
         errors = sum(r["errors"] for r in results)
         print(
-            f"{name:24} {med['rps']:8.1f} {med['ratio']:8.0%} {med['p50']:8.1f} "
-            f"{med['p99']:8.1f} {med['cpu_ms']:8.2f} {med['cpu_ratio']:8.0%} {errors:8d}"
+            f"{name:24} {med['rps']:8.1f} {med[keys[1]]:7.0%} {med[keys[2]]:8.0%} "
+            f"{med['p50']:7.1f} {med['p99']:7.1f} {med['cpu_ms']:7.2f} "
+            f"{med[keys[6]]:7.0%} {med[keys[7]]:8.0%} {errors:7d}"
         )
     print(
-        "(CPU ms: CPU time of the gunicorn workers, PostgreSQL and Redis per request; its "
-        "'of bare' is the bare view's CPU per request divided by the page's)"
+        "(raw: a Django view with no middleware; bare: the same view behind the portal's "
+        "middleware. CPU ms: CPU time of the gunicorn workers, PostgreSQL and Redis per "
+        "request; its 'of raw'/'of bare' is that baseline's CPU per request divided by the "
+        "page's)"
     )
 
 
@@ -335,7 +349,8 @@ def sql_benchmark(runs: int = 7) -> None:
             )
             matches = cursor.fetchone()[0]
             queryset = Experiment.objects.all()
-            candidates_sql, candidates_params = candidate_query(queryset, word)
+            candidates = candidate_query(queryset, word)
+            candidates_sql, candidates_params = candidates.query.sql_with_params()
             results = experiment_search(queryset, word)
             page = card_rows(results.queryset, start=0, snippet=results.snippet)
             page_sql, page_params = page.query.sql_with_params()

@@ -1,6 +1,7 @@
-"""The portal's URLs plus two references served through the same middleware:
+"""The portal's URLs plus three references:
 
-- /bench/bare/: a tiny response without a template;
+- /bench/raw/: a tiny response from a Django handler without middleware (bench/wsgi.py);
+- /bench/bare/: the same response through the portal's middleware (session, auth, CSP, …);
 - /bench/base/: an empty page in the site's base template (header, navigation, footer).
 """
 
@@ -22,6 +23,7 @@ def base(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
+    path("bench/raw/", bare, name="bench_raw"),
     path("bench/bare/", bare, name="bench_bare"),
     path("bench/base/", base, name="bench_base"),
     *portal_urlpatterns,

@@ -1,0 +1,20 @@
+"""The portal's WSGI application, plus one path served by a Django handler with no
+middleware at all: `/bench/raw/`, the bare-Django figure that peers are compared on.
+
+Both handlers run in the same gunicorn workers, so the raw view, the bare view behind the
+portal's middleware (`/bench/bare/`) and the pages share one server and one load."""
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.test.utils import override_settings
+
+from labportal.wsgi import application as portal
+
+RAW_PATH = "/bench/raw/"
+
+with override_settings(MIDDLEWARE=[]):
+    raw = WSGIHandler()  # the middleware chain is built now, from the empty list
+
+
+def application(environ, start_response):
+    handler = raw if environ.get("PATH_INFO") == RAW_PATH else portal
+    return handler(environ, start_response)
