@@ -8,15 +8,14 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
-from experiments.booklet import BookletError
-from experiments.booklet.forms import BookletUploadForm
-from experiments.booklet.importer import KINDS
-from experiments.booklet.uploads import (
+from experiments.forms_booklet import BookletUploadForm
+from experiments.models_booklet import BookletUpload
+from experiments.services_booklet import (
     booklet_upload_check,
     booklet_upload_confirm,
     booklet_upload_progress,
 )
-from experiments.models_booklet import BookletUpload
+from labportal.booklet import KINDS, BookletError
 
 
 def _crumbs(*extra):

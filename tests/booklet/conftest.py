@@ -1,31 +1,10 @@
-"""The real booklet, read from ../shared/booklets/ next to the repository (skipped if absent)."""
-
-from pathlib import Path
+"""The booklet parser, the stitched import and its command (labportal/booklet and
+labportal/core/management/commands/import_booklet.py). Each app's part of the import is
+tested with the app: tests/organisation, tests/experiments, tests/concepts `test_booklet.py`."""
 
 import pytest
-from django.conf import settings
 
-BOOKLET = (
-    Path(settings.BASE_DIR).parent / "shared" / "booklets" / "nye-ledelses-og-samarbejdsformer.txt"
-)
-
-
-@pytest.fixture(scope="session")
-def booklet_path() -> Path:
-    if not BOOKLET.exists():
-        pytest.skip(f"the real booklet is not here: {BOOKLET} (the shared folder is absent)")
-    return BOOKLET
-
-
-@pytest.fixture(scope="session")
-def booklet_text(booklet_path) -> str:
-    return booklet_path.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
+from tests.booklet.support import booklet_path, booklet_text, media_root  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """Text repair on small made-up pieces of extracted text."""
 
-from experiments.booklet.cleaning import clean
+from labportal.booklet.cleaning import clean
 
 
 def texts(raw: str) -> list[str]:

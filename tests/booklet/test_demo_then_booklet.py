@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from concepts.models import Concept
-from experiments.booklet import booklet_import, parse_booklet
-from experiments.demo import demo_document
 from experiments.enums import TransitionKind
 from experiments.models import Experiment, PhaseTransition
+from labportal.booklet import booklet_import, parse_booklet
+from labportal.core.demo import demo_document
 from labportal.core.text import danish_slugify
 from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 

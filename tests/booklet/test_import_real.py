@@ -6,9 +6,9 @@ import re
 import pytest
 
 from concepts.models import Concept
-from experiments.booklet import booklet_import
 from experiments.enums import Phase, TransitionKind
 from experiments.models import Experiment, PhaseTransition
+from labportal.booklet import booklet_import
 from labportal.core.text import danish_slugify
 from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 

@@ -1,4 +1,5 @@
-"""The administrators' import page: upload -> dry-run report -> confirm -> result."""
+"""The administrators' import page: upload -> dry-run report -> confirm -> result (in English;
+tests/booklet/test_danish.py checks Danish)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -6,7 +7,7 @@ from django.urls import reverse
 
 from experiments.models import BookletUpload, Experiment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def upload(client, name: str, content: bytes, **data):
@@ -70,7 +71,7 @@ def test_progress_partial_polls_while_the_import_runs(client_for, admin_user_, m
     )
     from django.core.cache import cache
 
-    from experiments.booklet.uploads import progress_key
+    from experiments.services_booklet import progress_key
 
     cache.set(progress_key(stored.pk), {"done": 3, "total": 12})
     client = client_for(admin_user_)
@@ -102,15 +103,15 @@ def test_bad_files_are_refused_with_a_message(
 
 
 def test_too_large_files_are_refused(client_for, admin_user_, media_root, settings):
-    from experiments.booklet import forms
+    from experiments import forms_booklet
 
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
-    original = forms.MAX_UPLOAD_BYTES
-    forms.MAX_UPLOAD_BYTES = 10
+    original = forms_booklet.MAX_UPLOAD_BYTES
+    forms_booklet.MAX_UPLOAD_BYTES = 10
     try:
         response = upload(client_for(admin_user_), "big.txt", b"x" * 11)
     finally:
-        forms.MAX_UPLOAD_BYTES = original
+        forms_booklet.MAX_UPLOAD_BYTES = original
     assert response.status_code == 400
     assert "larger than 20 MB" in response.content.decode()
 

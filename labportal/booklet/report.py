@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from .parser import Unplaced
-from .tracks import LabelSource, ResolvedLabel
+from .parsed import LabelSource, ResolvedLabel, Unplaced
 
+# What a booklet holds, in the order the summaries list it (the command, the import page);
+# each app's part records under its own of these names.
 KINDS = {
     "lab": gettext_lazy("Development labs"),
     "program": gettext_lazy("Programs"),
@@ -27,7 +28,7 @@ LABEL_SOURCES = {
 
 
 @dataclass
-class ImportReport:
+class BookletReport:
     dry_run: bool
     program: str = ""
     created: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})

@@ -1,12 +1,20 @@
-"""manage.py import_booklet FILE [--program SLUG] [--dry-run]"""
+"""manage.py import_booklet FILE [--program SLUG] [--dry-run]
+
+With the portal's commands, not in an app: the import writes every app's part of a booklet
+(labportal.booklet)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from experiments.booklet import BookletError, booklet_import, read_booklet_bytes
-from experiments.booklet.report import KINDS, LABEL_SOURCES
+from labportal.booklet import (
+    KINDS,
+    LABEL_SOURCES,
+    BookletError,
+    booklet_import,
+    read_booklet_bytes,
+)
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Cleaned booklet text -> plain dataclasses: program, tracks, concepts, experiments.
+"""Cleaned booklet text -> the dataclasses of parsed.py: program, tracks, concepts, experiments.
 
 The booklet's layout: front matter (with the labs and their programs), an overview listing
 each trial track ("Forsøgsspor: X") with its concepts ("Ledelses- og samarbejdskoncept: Y"),
@@ -13,25 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from labportal.core.text import danish_slugify
-
 from . import concept_chapters as concept_parser
 from .cleaning import CleanText, Label, Line, clean
 from .errors import BookletError
-from .text import as_items, as_markdown, best_match, key, short_name, similarity
-from .tracks import (
-    ParsedTrack,
-    ResolvedLabel,
-    chapter_tracks,
-    resolve_spellings,
-    resolve_unknown_labels,
-    tracks_and_overview,
-)
+from .parsed import ParsedBooklet, ParsedConcept, ParsedExperiment, Unplaced
+from .text import as_items, as_markdown, best_match, key, similarity
+from .tracks import chapter_tracks, resolve_spellings, resolve_unknown_labels, tracks_and_overview
 
 EXPERIMENT_SECTIONS = {
     "challenge": ["Udfordring"],
@@ -53,90 +44,6 @@ IMPLEMENTED_RE = re.compile(
     re.IGNORECASE,
 )
 HEADING_THRESHOLD = 0.88
-
-
-@dataclass
-class Unplaced:
-    line: int
-    text: str
-    reason: str
-    end_line: int | None = None
-
-
-@dataclass
-class ParsedConcept:
-    title: str
-    line: int
-    track: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    focus: str = ""
-    audience: str = ""
-    description: str = ""
-    phases: list[str] = field(default_factory=list)
-    conditions: list[str] = field(default_factory=list)
-    attention_points: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
-    source_names: list[tuple[int, str]] = field(default_factory=list)
-    source_experiments: list[str] = field(default_factory=list)  # experiment titles
-
-    @property
-    def slug(self) -> str:
-        """The slug of the short name a heading ends with ("... (TIFS-model)"), else the title's."""
-        return danish_slugify(short_name(self.title) or self.title)
-
-
-@dataclass
-class ParsedExperiment:
-    title: str
-    line: int
-    name_in_fields: str = ""
-    program: str = ""
-    institution: str | None = None
-    track: str | None = None
-    track_spelling: str = ""
-    chapter_track: str | None = None  # the track whose chapter the experiment stands in
-    concepts: list[str] = field(default_factory=list)  # concept titles
-    challenge: str = ""
-    hypothesis: str = ""
-    actions: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
-    conceptualisable_elements: str = ""
-    attention_points: list[str] = field(default_factory=list)
-    concept_phases: list[str] = field(default_factory=list)
-    phase: str = "concept"
-    end: int = 0  # index (exclusive) of the experiment's last logical line
-
-    @property
-    def slug(self) -> str:
-        return danish_slugify(self.title)
-
-
-@dataclass
-class ParsedBooklet:
-    program: str
-    lab: str | None
-    tracks: list[ParsedTrack]
-    concepts: list[ParsedConcept]
-    experiments: list[ParsedExperiment]
-    unplaced: list[Unplaced]
-    resolved_labels: list[ResolvedLabel] = field(default_factory=list)
-
-    @property
-    def program_slug(self) -> str:
-        return danish_slugify(self.program)
-
-    @property
-    def lab_slug(self) -> str:
-        return danish_slugify(self.lab or "")
-
-    @property
-    def unresolved_labels(self) -> list[ParsedExperiment]:
-        """Experiments whose "Forsøgsspor:" names no track the booklet could settle."""
-        return [e for e in self.experiments if e.track_spelling and not e.track]
-
-    @property
-    def institutions(self) -> list[str]:
-        return sorted({e.institution for e in self.experiments if e.institution})
 
 
 @lru_cache(maxsize=4096)

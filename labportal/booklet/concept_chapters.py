@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from .cleaning import Line
+from .parsed import ParsedConcept, ParsedExperiment, Unplaced
 from .text import as_items, as_markdown, best_match, key, short_name, similarity, tidy
-
-if TYPE_CHECKING:
-    from .parser import ParsedConcept, ParsedExperiment
-    from .tracks import Overview
+from .tracks import Overview
 
 CONCEPT_RE = re.compile(r"^Ledelses- og samarbejdskoncept:\s*(?P<title>.*)$")
 SOURCES_RE = re.compile(
@@ -61,8 +58,6 @@ def heading_kind(text: str) -> str | None:
 
 def parse_concepts(lines: list[Line], overview: Overview, unplaced: list):
     """Concept chapters in `lines`; returns them and the indices of the lines they took."""
-    from .parser import ParsedConcept, Unplaced
-
     overview_names = {name: track for track, names in overview.tracks.items() for name in names}
     heads = []
     for index, line in enumerate(lines):
@@ -94,7 +89,7 @@ def parse_concepts(lines: list[Line], overview: Overview, unplaced: list):
         for name in (title, overview_name):
             if name and name != concept.title and key(name) not in map(key, concept.aliases):
                 concept.aliases.append(name)
-        _sections(concept, [lines[i] for i in body], unplaced, Unplaced)
+        _sections(concept, [lines[i] for i in body], unplaced)
         concepts.append(concept)
     return concepts, placed
 
@@ -114,7 +109,7 @@ def _canonical(title: str, overview_name: str | None) -> str:
     return title
 
 
-def _sections(concept: ParsedConcept, lines: list[Line], unplaced: list, Unplaced) -> None:
+def _sections(concept: ParsedConcept, lines: list[Line], unplaced: list) -> None:
     parts: dict[str, list[Line]] = {}
     phases: list[tuple[str, list[Line]]] = []
     other: list[Line] = []
@@ -219,8 +214,6 @@ def split_names(text: str, names: dict[str, list[str]]) -> list[str]:
 def link_sources(concepts, experiments: list[ParsedExperiment], unplaced: list) -> None:
     """Each concept's source experiments: the ones it names (matched by title) plus the ones
     naming it; a name no title resembles goes to the one claimant not yet matched."""
-    from .parser import Unplaced
-
     candidates = {e.title: [e.title, e.name_in_fields] for e in experiments}
     for concept in concepts:
         claimants = [e.title for e in experiments if concept.title in e.concepts]

@@ -11,59 +11,22 @@ track many ways. A spelling is resolved, in this order:
    chapter ("Forsøgssporet for X"), that track ("resolved from chapter").
 
 A spelling resolved by 2 or 3 becomes an alias of its track and is listed in
-`ParsedBooklet.resolved_labels`. What is still unresolved is left to the importer, which
-looks the spelling up among the portal's track aliases before reporting it.
+`ParsedBooklet.resolved_labels`. What is still unresolved is left to the organisation's part
+of the import, which looks the spelling up among the portal's track aliases before reporting it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from labportal.core.text import danish_slugify
 
 from .cleaning import Line
+from .parsed import LabelSource, ParsedConcept, ParsedExperiment, ParsedTrack, ResolvedLabel
 from .text import common_prefix, similarity
-
-if TYPE_CHECKING:
-    from .parser import ParsedConcept, ParsedExperiment
 
 TRACK_CHAPTER_RE = re.compile(r"^Forsøgssporet for (?P<track>.+?)\s*$")
 STEM_MIN_LETTERS = 6
 CHAPTER_NAME_SIMILARITY = 0.9
-
-
-class LabelSource:
-    CONCEPTS = "concepts"
-    CHAPTER = "chapter"
-    PORTAL = "portal"
-
-
-@dataclass
-class ParsedTrack:
-    title: str
-    aliases: list[str] = field(default_factory=list)
-
-    @property
-    def slug(self) -> str:
-        return danish_slugify(self.title)
-
-    def add_alias(self, spelling: str) -> None:
-        known = {a.lower() for a in self.aliases} | {self.title.lower()}
-        if spelling.lower() not in known:
-            self.aliases.append(spelling)
-
-
-@dataclass
-class ResolvedLabel:
-    """A track label naming none of the tracks, placed in a track by other evidence."""
-
-    line: int
-    label: str
-    track: str  # the track's title
-    source: str  # a LabelSource value
-    experiment: str  # the experiment's title
 
 
 @dataclass
