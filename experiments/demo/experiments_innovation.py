@@ -7,7 +7,6 @@ EXPERIMENTS = [
         "slug": "innovationsledelse-og-design-thinking",
         "title": "Innovationsledelse og design-thinking",
         "institution": "tec",
-        "concepts": ["ledelse-paa-tvaers"],
         "phase": "implementation",
         "owner": "strateg",
         "team": [
@@ -45,7 +44,6 @@ EXPERIMENTS = [
         "slug": "innovationsledelse",
         "title": "Innovationsledelse",
         "institution": "kea",
-        "concepts": ["tifs-model"],
         "phase": "concept",
         "owner": "strateg",
         "team": [("camilla.vinther", "Tovholder"), ("sofie.krogh", "Konsulent")],
@@ -81,7 +79,6 @@ EXPERIMENTS = [
         "slug": "projekt-bazar",
         "title": "Projekt Bazar",
         "institution": "kea",
-        "concepts": ["tifs-model"],
         "phase": "implementation",
         "decision": "adopted",
         "owner": "strateg",
@@ -121,7 +118,6 @@ EXPERIMENTS = [
         "slug": "fra-fakta-ark-til-implementering",
         "title": "Fra fakta-ark til implementering",
         "institution": "kea",  # follows up Projekt Bazar at KEA (no label in the booklet)
-        "concepts": ["tifs-model"],
         "phase": "concept",
         "owner": "strateg",
         "team": [("sofie.krogh", "Facilitator"), ("jonas.berg", "Underviser")],
@@ -158,7 +154,6 @@ EXPERIMENTS = [
         "slug": "ledelse-af-eksperimenter-den-meningsfulde-udviklingskadence",
         "title": "Ledelse af eksperimenter – den meningsfulde udviklingskadence",
         "institution": "kea",  # the central research and innovation unit is KEA's
-        "concepts": ["tifs-model"],
         "phase": "analysis",
         "owner": "strateg",
         "team": [("camilla.vinther", "Interviewer"), ("peter.norgaard", "Udviklingskonsulent")],
@@ -191,7 +186,6 @@ EXPERIMENTS = [
         "title": "Fra ’driftsteam’ til fag- og kompetencegrupper",
         "institution": "tec",
         "education": "datatekniker",
-        "concepts": ["tvaerorganisatoriske-faellesskaber"],
         "phase": "action",
         "owner": "strateg",
         "team": [
@@ -232,7 +226,6 @@ EXPERIMENTS = [
         "slug": "vidensdeling-gennem-portal",
         "title": "Vidensdeling gennem portal",
         "institution": "tec",
-        "concepts": [],
         "phase": "pre",
         "owner": "strateg",
         "team": [("peter.norgaard", "Webredaktør"), ("rasmus.kjaer", "Underviser")],
@@ -257,7 +250,6 @@ EXPERIMENTS = [
         "title": "Videndelingsplatform",
         "institution": "kea",
         "education": "multimediedesigner",
-        "concepts": [],
         "phase": "design",
         "owner": "strateg",
         "team": [("medarbejder", "Fagvejleder"), ("jonas.berg", "Udvikler")],

@@ -1,10 +1,13 @@
-"""The documented demo accounts: one per role. Printed by `manage.py demo`."""
+"""The demo's people: the documented demo accounts (one per role, printed by `manage.py
+demo`) and the demo staff who fill teams and history but cannot sign in."""
 
 from dataclasses import dataclass
 
 from .enums import Role
 from .models import User
 from .services import user_set_roles
+
+EMAIL_DOMAIN = "demo.labportal.invalid"
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,24 @@ DEMO_ACCOUNTS = (
     ),
 )
 
+# (username, first name, last name, job title, roles)
+STAFF = (
+    ("karen.holm", "Karen", "Holm", "Uddannelseschef", (Role.STAFF, Role.STRATEGIC)),
+    ("jonas.berg", "Jonas", "Berg", "Underviser", (Role.STAFF,)),
+    ("sofie.krogh", "Sofie", "Krogh", "Pædagogisk konsulent", (Role.STAFF,)),
+    ("mikkel.dahl", "Mikkel", "Dahl", "Uddannelsesleder", (Role.STAFF, Role.LEADER)),
+    ("ida.friis", "Ida", "Friis", "UU-vejleder", (Role.STAFF,)),
+    ("rasmus.kjaer", "Rasmus", "Kjær", "Underviser", (Role.STAFF,)),
+    ("camilla.vinther", "Camilla", "Vinther", "Kvalitetskonsulent", (Role.STAFF,)),
+    ("peter.norgaard", "Peter", "Nørgaard", "Udviklingskonsulent", (Role.STAFF,)),
+)
+
+
+def demo_part() -> dict:
+    """No keys: the document names people by username and holds no users. The demo's people
+    exist before it is imported (`demo_accounts_ensure`, `demo_staff_ensure`)."""
+    return {}
+
 
 def demo_accounts_ensure() -> list[User]:
     """Create or reset the demo accounts (idempotent)."""
@@ -34,11 +55,33 @@ def demo_accounts_ensure() -> list[User]:
         user, _ = User.objects.get_or_create(username=account.username)
         user.first_name = account.first_name
         user.last_name = account.last_name
-        user.email = f"{account.username}@demo.labportal.invalid"
+        user.email = f"{account.username}@{EMAIL_DOMAIN}"
         user.is_staff = account.is_admin_site
         user.is_superuser = account.is_admin_site
         user.set_password(account.password)
         user.save()
         user_set_roles(user=user, roles=[str(r) for r in account.roles])
+        users.append(user)
+    return users
+
+
+def demo_staff_ensure() -> list[User]:
+    """The demo staff (idempotent). No usable password: nobody signs in as them, and a
+    person an administrator has since changed is left as they are."""
+    users = []
+    for username, first_name, last_name, title, roles in STAFF:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "title": title,
+                "email": f"{username}@{EMAIL_DOMAIN}",
+            },
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            user_set_roles(user=user, roles=[str(r) for r in roles])
         users.append(user)
     return users

@@ -1,19 +1,41 @@
-"""What the dashboard shows. Each area adds its part here as it lands.
+"""The dashboard shows each app's panels (its module `dashboard`, `PANELS`), in order.
 
-Every part runs a fixed number of queries, whatever the number of experiments.
+A panel's context runs a fixed number of queries, whatever the number of rows, so the whole
+page does too.
 """
 
-from experiments.enums import PHASE_ORDER
-from experiments.selectors import experiments_awaiting_user, experiments_of_user, portfolio
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import attrgetter
+
+from .parts import app_parts
+
+
+@dataclass(frozen=True)
+class Panel:
+    """`template` is rendered with `context(user)` as `panel`; a context of None means the
+    panel does not apply to this user. Lower `order` comes first. `stylesheets` (static
+    paths) go in the page's head. Panels share a row; one whose outer element has the class
+    `panel-wide` takes a row of its own."""
+
+    template: str
+    context: Callable[..., dict | None]
+    order: int
+    stylesheets: tuple[str, ...] = ()
+
+
+def dashboard_panels() -> list[Panel]:
+    # labportal.core is an installed app too, so app_parts finds this module: skip it.
+    parts = [part for part in app_parts("dashboard") if part.__name__ != __name__]
+    return sorted((panel for part in parts for panel in part.PANELS), key=attrgetter("order"))
 
 
 def dashboard_context(user) -> dict:
-    context = {
-        "my_experiments": experiments_of_user(user),
-        "awaiting_me": experiments_awaiting_user(user),
-        "show_portfolio": user.has_perm("experiments.create"),
-    }
-    if user.has_perm("experiments.create"):
-        context["portfolio_phases"] = PHASE_ORDER
-        context["portfolio"] = portfolio()
-    return context
+    """`panels`: (template, context) of each panel that applies to the user."""
+    shown, stylesheets = [], []
+    for panel in dashboard_panels():
+        context = panel.context(user)
+        if context is not None:
+            shown.append((panel.template, context))
+            stylesheets += [path for path in panel.stylesheets if path not in stylesheets]
+    return {"panels": shown, "stylesheets": stylesheets}

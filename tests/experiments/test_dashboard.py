@@ -82,7 +82,8 @@ def test_dashboard_queries_do_not_grow(client_for, django_assert_num_queries, n)
     with django_assert_num_queries(QUERIES_DASHBOARD):
         response = client.get("/")
     assert response.status_code == 200
-    assert response.context["portfolio"][0].total == len([i for i in range(n) if i % 3 == 0])
+    portfolio_panel = dict(response.context["panels"])["experiments/dashboard/portfolio.html"]
+    assert portfolio_panel["rows"][0].total == len([i for i in range(n) if i % 3 == 0])
 
 
 # The session comes from the cache (cached_db sessions, as in production with Redis); the

@@ -1,8 +1,12 @@
-"""The demo's organisation: labs, the program, its tracks, institutions and staff.
+"""The demo's organisation: labs, the program, its tracks and institutions.
 
 Names and facts follow the inspiration booklet "Nye ledelses- og samarbejdsformer"; every
-sentence here is written for the demo.
+sentence here is written for the demo. The demo account `strateg` owns the program and its
+tracks: owners act at the strategic level (launch, decide), so signing in as `strateg`
+shows that work.
 """
+
+from django.utils.translation import ngettext_lazy
 
 LABS = [
     {"slug": "paedagogisk-og-didaktisk-praksis", "name": "Pædagogisk og Didaktisk praksis"},
@@ -56,7 +60,7 @@ TRACKS = [
         "title": "Udforskende ledelse",
         "program": PROGRAM_SLUG,
         "aliases": ["Udforskende ledelsesformer"],
-        "owner": "karen.holm",
+        "owner": "strateg",
     },
 ]
 
@@ -87,15 +91,15 @@ INSTITUTIONS = [
     },
 ]
 
-# Demo staff: they appear on teams and in the history but cannot sign in (no password).
-# (username, first name, last name, job title, roles)
-STAFF = [
-    ("karen.holm", "Karen", "Holm", "Uddannelseschef", ("staff", "strategic")),
-    ("jonas.berg", "Jonas", "Berg", "Underviser", ("staff",)),
-    ("sofie.krogh", "Sofie", "Krogh", "Pædagogisk konsulent", ("staff",)),
-    ("mikkel.dahl", "Mikkel", "Dahl", "Uddannelsesleder", ("staff", "leader")),
-    ("ida.friis", "Ida", "Friis", "UU-vejleder", ("staff",)),
-    ("rasmus.kjaer", "Rasmus", "Kjær", "Underviser", ("staff",)),
-    ("camilla.vinther", "Camilla", "Vinther", "Kvalitetskonsulent", ("staff",)),
-    ("peter.norgaard", "Peter", "Nørgaard", "Udviklingskonsulent", ("staff",)),
-]
+
+def demo_part() -> dict:
+    return {"labs": LABS, "programs": [PROGRAM], "tracks": TRACKS, "institutions": INSTITUTIONS}
+
+
+SUMMARY = {
+    "programs": ngettext_lazy(
+        "%(count)d program (%(titles)s)", "%(count)d programs (%(titles)s)", "count"
+    ),
+    "tracks": ngettext_lazy("%(count)d track", "%(count)d tracks", "count"),
+    "institutions": ngettext_lazy("%(count)d institution", "%(count)d institutions", "count"),
+}

@@ -1,4 +1,9 @@
-"""The six leadership and collaboration concepts of the demo program (own demo texts)."""
+"""The six leadership and collaboration concepts of the demo program, with the experiments
+each was developed from (as the booklet tells); every text is the demo's own."""
+
+from django.utils.translation import ngettext_lazy
+
+from labportal.organisation.demo import PROGRAM_SLUG
 
 CONCEPTS = [
     {
@@ -6,6 +11,12 @@ CONCEPTS = [
         "title": "TIFS-model",
         "track": "innovationsbaseret-ledelse",
         "status": "published",
+        "source_experiments": [
+            "innovationsledelse",
+            "projekt-bazar",
+            "fra-fakta-ark-til-implementering",
+            "ledelse-af-eksperimenter-den-meningsfulde-udviklingskadence",
+        ],
         "aliases": ["Tilbageløbs-, forankrings- og spredningsmodel", "TIFS-Model"],
         "focus": (
             "Hjælper en organisation med at få erfaringer fra eksperimenter og projekter "
@@ -42,6 +53,11 @@ CONCEPTS = [
         "title": "Strategiske medledere",
         "track": "innovationsbaseret-ledelse",
         "status": "review",
+        "source_experiments": [
+            "lede-paa-viden-faglige-faellesskaber",
+            "ambassadoerer-som-oversaettere",
+            "faglige-faellesskaber",
+        ],
         "aliases": [],
         "focus": (
             "Et netværk af medarbejdere og ledere, der bærer en indsats ud i egne afdelinger "
@@ -76,6 +92,12 @@ CONCEPTS = [
         "title": "Samskabelses-netværk",
         "track": "innovationsbaseret-ledelse",
         "status": "review",
+        "source_experiments": [
+            "tvaerorganisatorisk-ledelse",
+            "ambassadoerer-som-oversaettere",
+            "faglige-faellesskaber",
+            "netvaerksledelse",
+        ],
         "aliases": ["Samskabelsesnetværk"],
         "focus": (
             "Gør et team eller netværk i stand til at løse en fælles opgave ved at bruge "
@@ -110,6 +132,14 @@ CONCEPTS = [
         "title": "Tværorganisatoriske fællesskaber",
         "track": "relationsbaseret-ledelse",
         "status": "draft",
+        "source_experiments": [
+            "fra-driftsteam-til-fag-og-kompetencegrupper",
+            "teamledelse",
+            "videndeling-tvaerorganisatorisk-praksisfaellesskab",
+            "lede-paa-viden-faglige-faellesskaber",
+            "ambassadoerer-som-oversaettere",
+            "faglige-faellesskaber",
+        ],
         "aliases": ["Tvær-organisatoriske fælleskaber"],
         "focus": (
             "Faglige fællesskaber på tværs af afdelinger og niveauer, der tager ansvar for "
@@ -143,6 +173,10 @@ CONCEPTS = [
         "title": "Ledelse på tværs",
         "track": "relationsbaseret-ledelse",
         "status": "draft",
+        "source_experiments": [
+            "innovationsledelse-og-design-thinking",
+            "nye-ledelsesformer-og-samarbejde",
+        ],
         "aliases": [],
         "focus": (
             "Et greb for ledere, der står for et samarbejde mellem fag og derfor må agere i "
@@ -176,6 +210,14 @@ CONCEPTS = [
         "title": "Tre rum i udforskende ledelse",
         "track": "udforskende-ledelse",
         "status": "published",
+        "source_experiments": [
+            "nye-ledelsesformer-og-samarbejde",
+            "lede-paa-viden-faglige-faellesskaber",
+            "faglige-faellesskaber",
+            "ledelse-paa-kerneydelsen",
+            "nyeste-viden-i-undervisningen",
+            "baseline-og-sommer-camp-som-afsaet-for-differentiering-i-undervisningen",
+        ],
         "aliases": ["Tre rum i udforskende ledelses"],
         "focus": (
             "En model for ledere, der vil træffe beslutninger på grundlag af indsigt i "
@@ -206,3 +248,10 @@ CONCEPTS = [
         ],
     },
 ]
+
+
+def demo_part() -> dict:
+    return {"concepts": [{**concept, "program": PROGRAM_SLUG} for concept in CONCEPTS]}
+
+
+SUMMARY = {"concepts": ngettext_lazy("%(count)d concept", "%(count)d concepts", "count")}

@@ -1,0 +1,33 @@
+"""Experiments' panels on the dashboard: mine, those awaiting me, and the portfolio for
+those who may start experiments (the strategic level and administrators)."""
+
+from experiments.enums import PHASE_ORDER
+from experiments.selectors import experiments_awaiting_user, experiments_of_user, portfolio
+from labportal.core.dashboard import Panel
+
+
+def portfolio_context(user) -> dict | None:
+    if not user.has_perm("experiments.create"):
+        return None
+    return {"phases": PHASE_ORDER, "rows": portfolio()}
+
+
+PANELS = (
+    Panel(
+        "experiments/dashboard/my_experiments.html",
+        lambda user: {"experiments": experiments_of_user(user)},
+        order=10,
+    ),
+    Panel(
+        "experiments/dashboard/awaiting_me.html",
+        lambda user: {"experiments": experiments_awaiting_user(user)},
+        order=20,
+    ),
+    # Last and across the whole width: a table of every track.
+    Panel(
+        "experiments/dashboard/portfolio.html",
+        portfolio_context,
+        order=100,
+        stylesheets=("css/experiments.css",),
+    ),
+)
