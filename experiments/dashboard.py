@@ -3,7 +3,7 @@ those who may start experiments (the strategic level and administrators)."""
 
 from experiments.enums import PHASE_ORDER
 from experiments.selectors import experiments_awaiting_user, experiments_of_user, portfolio
-from labportal.core.dashboard import Panel
+from labportal.core.panels import Panel
 
 
 def portfolio_context(user) -> dict | None:

@@ -14,7 +14,7 @@ from experiments.enums import Phase
 from experiments.models import Experiment, PhaseTransition
 from labportal.accounts.demo import DEMO_ACCOUNTS
 from labportal.accounts.models import User
-from labportal.core.demo import demo_document
+from labportal.core.demo_loading import demo_document
 from labportal.organisation.models import Institution, Program, Track
 from tests.portability.helpers import export_json, portal_counts
 

@@ -1,12 +1,12 @@
 """How the portal-wide jobs find each app's part of them, as the admin finds `admin.py` and
 Celery finds `tasks.py`: by a module of a conventional name in each installed app.
 
-| module          | what it holds                                     | stitched by                |
-|-----------------|---------------------------------------------------|----------------------------|
-| `portability`   | `SECTIONS`: its keys of the "labportal/1" JSON    | `labportal.portability`    |
-| `demo`          | `demo_part()`: its keys of the demo document      | `labportal.core.demo`      |
-| `dashboard`     | `PANELS`: its panels on the dashboard             | `labportal.core.dashboard` |
-| `booklet`       | `booklet_apply()`: its passages of a booklet      | `labportal.booklet`        |
+| module        | what it holds                                   | stitched by                   |
+|---------------|-------------------------------------------------|-------------------------------|
+| `portability` | `SECTIONS`, `ROW_FIELDS`: its keys of the JSON  | `labportal.portability`       |
+| `demo`        | `demo_part()`, `SUMMARY`: its demo keys         | `labportal.core.demo_loading` |
+| `dashboard`   | `PANELS`: its panels on the dashboard           | `labportal.core.panels`       |
+| `booklet`     | `booklet_apply()`: its passages of a booklet    | `labportal.booklet`           |
 
 Parts come in `INSTALLED_APPS` order, which lists every app after the apps it stands on
 (organisation, experiments, concepts, change theories, the bazar): an importer writes what

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
 from . import health
-from .dashboard import dashboard_context
+from .panels import dashboard_context
 
 
 @require_GET

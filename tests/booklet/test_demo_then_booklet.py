@@ -11,7 +11,7 @@ from concepts.models import Concept
 from experiments.enums import TransitionKind
 from experiments.models import Experiment, PhaseTransition
 from labportal.booklet import booklet_import, parse_booklet
-from labportal.core.demo import demo_document
+from labportal.core.demo_loading import demo_document
 from labportal.core.text import danish_slugify
 from labportal.organisation.models import DevelopmentLab, Institution, Program, Track, TrackAlias
 

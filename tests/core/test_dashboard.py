@@ -4,8 +4,8 @@ from types import SimpleNamespace
 
 from django.urls import reverse
 
-from labportal.core import dashboard
-from labportal.core.dashboard import Panel
+from labportal.core import panels as dashboard
+from labportal.core.panels import Panel
 
 
 def test_panels_come_in_order_and_skip_those_without_a_context(monkeypatch):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import ngettext_lazy
 
-from labportal.core import demo
+from labportal.core import demo_loading as demo
 from labportal.portability import FORMAT
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from labportal.accounts.demo import DEMO_ACCOUNTS, demo_accounts_ensure
-from labportal.core.demo import demo_content_load
+from labportal.core.demo_loading import demo_content_load
 
 
 class Command(BaseCommand):

@@ -25,9 +25,8 @@ class Panel:
 
 
 def dashboard_panels() -> list[Panel]:
-    # labportal.core is an installed app too, so app_parts finds this module: skip it.
-    parts = [part for part in app_parts("dashboard") if part.__name__ != __name__]
-    return sorted((panel for part in parts for panel in part.PANELS), key=attrgetter("order"))
+    panels = (panel for part in app_parts("dashboard") for panel in part.PANELS)
+    return sorted(panels, key=attrgetter("order"))
 
 
 def dashboard_context(user) -> dict:
