@@ -2,8 +2,6 @@
 
 from collections.abc import Callable, Iterable
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -11,6 +9,7 @@ from labportal.accounts.models import User
 
 from .models import Notification
 from .selectors import forget_unread_count
+from .tasks import send_notification_emails
 
 
 def notifications_create(
@@ -30,28 +29,8 @@ def notifications_create(
         )
     ids = [n.pk for n in created]
     if ids:
-        from .tasks import send_notification_emails
-
         transaction.on_commit(lambda: send_notification_emails.delay(notification_ids=ids))
     return created
-
-
-def notification_send_email(*, notification: Notification) -> bool:
-    """E-mail one notification once; returns False when already sent or no address."""
-    if notification.emailed_at or not notification.recipient.email:
-        return False
-    body = notification.body
-    if notification.url:
-        body = f"{body}\n\n{settings.PORTAL_BASE_URL.rstrip('/')}{notification.url}"
-    send_mail(
-        subject=notification.subject,
-        message=body,
-        from_email=None,
-        recipient_list=[notification.recipient.email],
-    )
-    notification.emailed_at = timezone.now()
-    notification.save(update_fields=["emailed_at"])
-    return True
 
 
 def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:

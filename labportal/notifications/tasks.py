@@ -4,8 +4,8 @@ from celery import shared_task
 
 from labportal.celery import RETRYING_SHORT_TASK
 
+from .emails import notification_send_email
 from .models import Notification
-from .services import notification_send_email
 
 logger = logging.getLogger(__name__)
 
