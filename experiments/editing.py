@@ -142,7 +142,6 @@ def team_membership_add(
     if not created and role and membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
-    experiment.__dict__.pop("_team_user_ids", None)
     return membership
 
 
@@ -150,7 +149,6 @@ def team_membership_remove(*, experiment: Experiment, user: User, by: User) -> b
     if not wheel_rules.can_manage_team(by, experiment):
         raise NotAllowed(_("Only the owner, the strategic level and administrators name the team."))
     deleted, _rows = TeamMembership.objects.filter(experiment=experiment, user=user).delete()
-    experiment.__dict__.pop("_team_user_ids", None)
     return bool(deleted)
 
 

@@ -126,7 +126,9 @@ def experiment_launch(
     if locked.phase != Phase.PRE:
         raise InvalidTransition(_("Only an experiment in the pre-phase can be launched."))
     if not wheel_rules.can_launch(by, locked):
-        raise TransitionNotAllowed(_("Only the strategic level launches an experiment."))
+        raise TransitionNotAllowed(
+            _("Only the experiment's owners at the strategic level and administrators launch it.")
+        )
     note = _clean_note(note)
     locked.registered_challenge = locked.challenge
     locked.registered_hypothesis = locked.hypothesis
@@ -165,7 +167,10 @@ def experiment_advance(
     _check_target(current, target, to_phase)
     if not wheel_rules.can_advance(by, locked):
         if current == Phase.CONCEPT:
-            message = _("Only the experiment team and the strategic level move it on from here.")
+            message = _(
+                "Only the experiment team, its owners at the strategic level and "
+                "administrators move it on from here."
+            )
         else:
             message = _("Only the experiment team moves the experiment on in this phase.")
         raise TransitionNotAllowed(message)
@@ -222,7 +227,12 @@ def experiment_decide(
     if decision not in Decision.values:
         raise InvalidTransition(_("Choose one of the decisions."))
     if not wheel_rules.can_decide(by, locked):
-        raise TransitionNotAllowed(_("Only the strategic level records the decision."))
+        raise TransitionNotAllowed(
+            _(
+                "Only the experiment's owners at the strategic level and administrators record the "
+                "decision."
+            )
+        )
     note = _clean_note(note)
     locked.decision = decision
     transition = _move(

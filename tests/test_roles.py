@@ -3,6 +3,9 @@
 This table must stay complete: a named URL without a row fails test_every_url_has_a_row.
 Add a row for every new URL (GET for pages; POST rows for actions, with the status an
 empty or minimal post gets). Objects referred to by slug are made by the `world` fixture.
+
+"strategic" holds the strategic role and owns nothing here; "owner" holds it and owns the
+program of the world's experiments, so the strategic level's gates open to "owner" only.
 """
 
 from dataclasses import dataclass, field
@@ -10,10 +13,19 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from experiments.enums import Phase
 from tests.factories import ExperimentFactory, TeamMembershipFactory
 
-ROLES = ("anonymous", "staff", "strategic", "leader", "administrator")
-EXPERIMENT = "rolle-eksperiment"
+ROLES = ("anonymous", "staff", "strategic", "owner", "leader", "administrator")
+EXPERIMENT = "rolle-eksperiment"  # in the pre-phase, with a team member of its own
+# The world's experiment in each phase where the strategic level acts (one program).
+IN_PHASE = {
+    Phase.PRE: EXPERIMENT,
+    Phase.DESIGN: "rolle-design",
+    Phase.CONCEPT: "rolle-konceptualisering",
+    Phase.IMPLEMENTATION: "rolle-implementering",
+}
+STRATEGIC_GATE = ("owner", "administrator")  # a valid move: 302 to the page, else 403
 BOOKLET_UPLOAD = "00000000-0000-4000-8000-000000000001"
 
 
@@ -24,6 +36,7 @@ class Row:
     kwargs: dict = field(default_factory=dict)
     method: str = "get"
     data: dict = field(default_factory=dict)
+    label: str = ""  # tells rows of the same URL apart
 
 
 def everyone(status: int, anonymous: int = 302) -> dict[str, int]:
@@ -34,6 +47,19 @@ def only(allowed: int, denied: int, roles: tuple[str, ...], anonymous: int = 302
     return {"anonymous": anonymous} | {
         role: allowed if role in roles else denied for role in ROLES[1:]
     }
+
+
+def move(name: str, prefix: str, phase: Phase, label: str, **data) -> Row:
+    """A valid move on the wheel, posted to the world's experiment in `phase`."""
+    fields = {"expected_phase": phase.value, "note": "Noteret"} | data
+    return Row(
+        f"experiments:{name}",
+        only(302, 403, STRATEGIC_GATE),
+        kwargs={"slug": IN_PHASE[phase]},
+        method="post",
+        data={f"{prefix}-{key}": value for key, value in fields.items()},
+        label=label,
+    )
 
 
 ROWS = [
@@ -52,17 +78,23 @@ ROWS = [
     Row("changetheory:index", everyone(200)),
     Row("bazar:index", everyone(200)),
     # The wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
-    Row("experiments:create", only(200, 403, ("strategic", "administrator"))),
-    Row("experiments:edit", only(200, 403, ("administrator",)), kwargs={"slug": EXPERIMENT}),
+    Row("experiments:create", only(200, 403, ("strategic", "owner", "administrator"))),
+    Row("experiments:edit", only(200, 403, STRATEGIC_GATE), kwargs={"slug": EXPERIMENT}),
     Row("experiments:launch", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:advance", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:step_back", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
     Row("experiments:decide", everyone(400), kwargs={"slug": EXPERIMENT}, method="post"),
+    # The strategic level's moves, valid: open to the owner and administrators only.
+    move("launch", "launch", Phase.PRE, "launch"),
+    move("step_back", "back", Phase.DESIGN, "withdraw", to_phase="pre"),
+    move("advance", "advance", Phase.CONCEPT, "concept", to_phase="implementation"),
+    move("step_back", "back", Phase.IMPLEMENTATION, "implementation", to_phase="concept"),
+    move("decide", "decide", Phase.IMPLEMENTATION, "decide", decision="adopted"),
     # The edit history (team, strategic level, administrators; the world's team member
     # is a user of its own, so staff and leader are outsiders here).
     Row(
         "experiments:history",
-        only(200, 403, ("strategic", "administrator")),
+        only(200, 403, ("strategic", "owner", "administrator")),
         kwargs={"slug": EXPERIMENT},
     ),
     Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
@@ -103,6 +135,9 @@ def world(db):
 
     experiment = ExperimentFactory(slug=EXPERIMENT)
     TeamMembershipFactory(experiment=experiment)
+    for phase, slug in IN_PHASE.items():
+        if slug != EXPERIMENT:
+            ExperimentFactory(slug=slug, phase=phase, program=experiment.program)
     concept = Concept.objects.create(
         slug="rolle-koncept", title="Rollekoncept", program=experiment.program
     )
@@ -115,11 +150,23 @@ def world(db):
     return {"experiment": experiment, "concept": concept}
 
 
+def _signed_in_as(role: str, make_user, world):
+    if role != "owner":
+        return make_user(role, is_staff=(role == "administrator"))
+    owner = make_user("strategic")
+    program = world["experiment"].program
+    program.owner = owner
+    program.save()
+    return owner
+
+
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row.method}:{row.name}")
+@pytest.mark.parametrize(
+    "row", ROWS, ids=lambda row: ":".join(filter(None, (row.method, row.name, row.label)))
+)
 def test_role_gets_expected_status(client, make_user, world, row, role):
     if role != "anonymous":
-        client.force_login(make_user(role, is_staff=(role == "administrator")))
+        client.force_login(_signed_in_as(role, make_user, world))
     url = reverse(row.name, kwargs=row.kwargs)
     response = getattr(client, row.method)(url, data=row.data)
     assert response.status_code == row.statuses[role], (row.name, role)

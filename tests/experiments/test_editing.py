@@ -117,10 +117,10 @@ def test_team_membership_add_and_remove(wheel):
 
 
 def test_registered_changes_tell_which_registered_sections_were_edited(wheel):
-    experiment = experiment_in(Phase.PRE)
+    experiment = experiment_in(Phase.PRE, owner=wheel["owner"])
     assert experiment.registered_changes() == {"challenge": False, "hypothesis": False}
     services.experiment_launch(
-        experiment=experiment, by=wheel["strategic"], note="Afsæt sendt", expected_phase="pre"
+        experiment=experiment, by=wheel["owner"], note="Afsæt sendt", expected_phase="pre"
     )
     experiment.hypothesis = "Hvis vi prøver noget andet, så lærer vi noget nyt."
     assert experiment.registered_changes() == {"challenge": False, "hypothesis": True}

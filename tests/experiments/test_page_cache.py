@@ -58,7 +58,7 @@ def test_a_new_experiment_and_a_move_on_the_wheel_show_at_once(client_for, wheel
     experiment = wheel["experiment"]
     client.get(detail(experiment))
     services.experiment_launch(
-        experiment=experiment, by=wheel["strategic"], note="Afsted", expected_phase=Phase.PRE
+        experiment=experiment, by=wheel["track_owner"], note="Afsted", expected_phase=Phase.PRE
     )
     page = client.get(detail(experiment)).content.decode()
     assert "Afsted" in page  # the timeline

@@ -1,6 +1,7 @@
 """Every rule of the wheel, allowed and refused (experiments/services.py)."""
 
 import pytest
+from django.utils import translation
 
 from experiments import services
 from experiments.enums import Decision, Phase
@@ -12,7 +13,8 @@ from experiments.exceptions import (
     TransitionNotAllowed,
 )
 from experiments.models import Experiment
-from tests.experiments.wheel_support import experiment_in, moves, reload, staff
+from tests.experiments.wheel_support import experiment_in, moves, reload, staff, strategic
+from tests.factories import ProgramFactory, TrackFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
@@ -215,6 +217,7 @@ def test_step_back_needs_a_reason(wheel):
     [
         (Phase.PRE, "owner", "", InvalidTransition),
         (Phase.DESIGN, "member", "", TransitionNotAllowed),  # only strategic un-launches
+        (Phase.DESIGN, "strategic", "", TransitionNotAllowed),  # ... that owns the experiment
         (Phase.IMPLEMENTATION, "member", "", TransitionNotAllowed),
         (Phase.IMPLEMENTATION, "owner", Decision.ADOPTED, InvalidTransition),
     ],
@@ -238,7 +241,7 @@ def test_step_back_refused(wheel, phase, who, decision, error):
     [
         (Phase.CONCEPT, "owner", Decision.ADOPTED, InvalidTransition),
         (Phase.IMPLEMENTATION, "member", Decision.ADOPTED, TransitionNotAllowed),
-        (Phase.IMPLEMENTATION, "admin", Decision.ADOPTED, TransitionNotAllowed),
+        (Phase.IMPLEMENTATION, "strategic", Decision.ADOPTED, TransitionNotAllowed),
         (Phase.IMPLEMENTATION, "owner", "maybe", InvalidTransition),
     ],
 )
@@ -270,7 +273,7 @@ def test_new_iteration_starts_a_linked_follow_up_in_design(wheel):
     )
     services.experiment_decide(
         experiment=experiment,
-        by=wheel["strategic"],
+        by=wheel["owner"],
         decision=Decision.NEW_ITERATION,
         note="Vi prøver igen med flere skoler",
         expected_phase="implementation",
@@ -288,6 +291,54 @@ def test_new_iteration_starts_a_linked_follow_up_in_design(wheel):
     assert follow_up.registered_challenge == experiment.challenge
     assert moves(follow_up) == [("launch", "pre", "design")]
     assert follow_up.transitions.get().note == "Vi prøver igen med flere skoler"
+
+
+# --- who acts for the strategic level ----------------------------------------------------
+
+STRATEGIC_MOVES = {
+    "launch": (Phase.PRE, lambda **kw: services.experiment_launch(note="x", **kw)),
+    "withdraw": (Phase.DESIGN, lambda **kw: services.experiment_step_back(reason="x", **kw)),
+    "advance": (Phase.CONCEPT, lambda **kw: services.experiment_advance(note="x", **kw)),
+    "decide": (
+        Phase.IMPLEMENTATION,
+        lambda **kw: services.experiment_decide(decision=Decision.ADOPTED, note="x", **kw),
+    ),
+}
+
+
+def _owned_by_program_and_track(wheel, phase):
+    program = ProgramFactory(owner=strategic(username="programowner"))
+    track = TrackFactory(program=program, owner=wheel["track_owner"])
+    return experiment_in(phase, owner=wheel["owner"], program=program, track=track)
+
+
+@pytest.mark.parametrize("move", sorted(STRATEGIC_MOVES))
+@pytest.mark.parametrize("who", ["owner", "track_owner", "program_owner", "admin"])
+def test_the_owners_and_administrators_act_for_the_strategic_level(wheel, move, who):
+    phase, run = STRATEGIC_MOVES[move]
+    experiment = _owned_by_program_and_track(wheel, phase)
+    by = experiment.program.owner if who == "program_owner" else wheel[who]
+    transition = run(experiment=experiment, by=by, expected_phase=phase.value)
+    assert transition.by == by
+
+
+@pytest.mark.parametrize("move", sorted(STRATEGIC_MOVES))
+def test_the_strategic_level_does_not_act_on_what_it_does_not_own(wheel, move):
+    phase, run = STRATEGIC_MOVES[move]
+    experiment = _owned_by_program_and_track(wheel, phase)
+    with translation.override("en"), pytest.raises(TransitionNotAllowed) as caught:
+        run(experiment=experiment, by=wheel["strategic"], expected_phase=phase.value)
+    if move != "withdraw":  # a refused step back says who acts in the phase
+        assert "owners at the strategic level and administrators" in caught.value.message
+    assert moves(experiment) == []
+
+
+def test_an_owner_who_left_the_strategic_level_does_not_launch(wheel):
+    lapsed = staff()
+    experiment = experiment_in(Phase.PRE, owner=lapsed, track__owner=lapsed)
+    with pytest.raises(TransitionNotAllowed):
+        services.experiment_launch(experiment=experiment, by=lapsed, note="x", expected_phase="pre")
+    assert reload(experiment).phase == "pre"
 
 
 # --- a real race on PostgreSQL ------------------------------------------------------------

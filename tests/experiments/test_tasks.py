@@ -21,7 +21,7 @@ def test_launch_notifies_team_and_owner_after_commit(wheel, django_capture_on_co
     experiment = wheel["experiment"]
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         transition = services.experiment_launch(
-            experiment=experiment, by=wheel["strategic"], note="Go", expected_phase="pre"
+            experiment=experiment, by=wheel["track_owner"], note="Go", expected_phase="pre"
         )
         assert Notification.objects.count() == 0  # nothing before the commit
     assert len(callbacks) >= 1

@@ -125,10 +125,12 @@ def test_team_member_edits_list_sections_one_item_per_line(client_for, wheel):
     assert {c.field for c in edit.changes} == {"findings", "attention_points"}
 
 
-def test_owner_can_change_the_team(client_for, wheel):
+@pytest.mark.parametrize("who", ["owner", "track_owner"])
+def test_owner_can_change_the_team(client_for, wheel, who):
     experiment = wheel["experiment"]
+    assert 'name="team"' in client_for(wheel[who]).get(edit_url(experiment)).content.decode()
     data = edit_data(experiment, team=[wheel["member"].pk, wheel["outsider"].pk])
-    response = client_for(wheel["owner"]).post(edit_url(experiment), data)
+    response = client_for(wheel[who]).post(edit_url(experiment), data)
     assert response.status_code == 302
     assert set(experiment.memberships.values_list("user__username", flat=True)) == {
         "member",

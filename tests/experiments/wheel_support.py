@@ -41,19 +41,24 @@ def experiment_in(phase: Phase = Phase.PRE, *, team=(), **kwargs):
 
 @pytest.fixture
 def wheel(db):
-    """An experiment with a two-person team, a strategic owner and an outsider."""
+    """An experiment with a two-person team, its strategic owner, the strategic owner of its
+    track, an outsider, and a strategic person who owns nothing of it (reads, may not act)."""
     member = staff(username="member", language="da")
     colleague = staff(username="colleague", language="en")
     owner = strategic(username="owner", language="en")
+    track_owner = strategic(username="trackowner")
     outsider = staff(username="outsider")
     boss = strategic(username="boss")
     admin = administrator(username="admin", is_staff=True)
-    experiment = experiment_in(Phase.PRE, team=[member, colleague], owner=owner)
+    experiment = experiment_in(
+        Phase.PRE, team=[member, colleague], owner=owner, track__owner=track_owner
+    )
     return {
         "experiment": experiment,
         "member": member,
         "colleague": colleague,
         "owner": owner,
+        "track_owner": track_owner,
         "outsider": outsider,
         "strategic": boss,
         "admin": admin,
