@@ -131,11 +131,17 @@ def experiment_update(*, experiment: Experiment, by: User, data: dict) -> list[s
     return changed
 
 
+def team_refused() -> NotAllowed:
+    return NotAllowed(
+        _("Only the experiment's owners at the strategic level and administrators name the team.")
+    )
+
+
 def team_membership_add(
     *, experiment: Experiment, user: User, by: User, role: str = ""
 ) -> TeamMembership:
     if not wheel_rules.can_manage_team(by, experiment):
-        raise NotAllowed(_("Only the owner, the strategic level and administrators name the team."))
+        raise team_refused()
     membership, created = TeamMembership.objects.get_or_create(
         experiment=experiment, user=user, defaults={"role": role}
     )
@@ -147,7 +153,7 @@ def team_membership_add(
 
 def team_membership_remove(*, experiment: Experiment, user: User, by: User) -> bool:
     if not wheel_rules.can_manage_team(by, experiment):
-        raise NotAllowed(_("Only the owner, the strategic level and administrators name the team."))
+        raise team_refused()
     deleted, _rows = TeamMembership.objects.filter(experiment=experiment, user=user).delete()
     return bool(deleted)
 

@@ -104,9 +104,7 @@ def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:
 
 def experiment_for_action(user: User, slug: str) -> Experiment:
     """A lean fetch for POST actions (the service locks and re-reads the row)."""
-    return experiment_for_user(
-        user, slug, queryset=Experiment.objects.prefetch_related("memberships")
-    )
+    return experiment_for_user(user, slug, queryset=Experiment.objects.all())
 
 
 # --- edit history -------------------------------------------------------------------------

@@ -46,7 +46,13 @@ from .transitions import transitions_record
 
 
 def _lock_and_check_fresh(experiment: Experiment, expected_phase: str) -> Experiment:
-    locked = Experiment.objects.select_for_update().get(pk=experiment.pk)
+    # The owner checks read the program's and track's owners: fetched with the row, which
+    # alone is locked (PostgreSQL locks no row through the nullable track join).
+    locked = (
+        Experiment.objects.select_for_update(of=("self",))
+        .select_related("program", "track")
+        .get(pk=experiment.pk)
+    )
     if str(expected_phase) != locked.phase:
         raise StaleTransition(
             _(
