@@ -1,8 +1,5 @@
-"""Leadership and collaboration concepts, developed from experiments.
-
-Publishing (versioned PDFs) arrives with its own issue; the content model is here so that
-booklet import and the experiment pages can link concepts now.
-"""
+"""Leadership and collaboration concepts: the methods, models and tools distilled from
+experiments, with the experiments they were developed from."""
 
 from django.db import models
 from django.urls import reverse
