@@ -3,7 +3,6 @@
 import io
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -16,14 +15,8 @@ from labportal.accounts.demo import DEMO_ACCOUNTS
 from labportal.accounts.models import User
 from labportal.core.demo_loading import demo_document
 from labportal.organisation.models import Institution, Program, Track
+from tests.booklet.support import BOOKLET
 from tests.portability.helpers import export_json, portal_counts
-
-BOOKLET = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "booklets"
-    / "nye-ledelses-og-samarbejdsformer.txt"
-)
 
 
 def run_demo() -> str:
