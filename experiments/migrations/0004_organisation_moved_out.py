@@ -1,102 +1,71 @@
-"""The organisation's models moved to labportal.organisation (state only: the tables stay)."""
+"""The organisation's models moved to labportal.organisation (state only: the tables stay,
+and organisation 0002 renames them). Experiments' references now point there."""
 
-import django.db.models.deletion
 from django.db import migrations, models
+from django.db.models.deletion import DO_NOTHING, PROTECT, SET_NULL
+
+MOVED = ["developmentlab", "education", "institution", "program", "trackalias", "track"]
+# Links between the moved models, dropped from this app's state before the models go.
+LINKS = [
+    ("program", "lab"),
+    ("program", "owner"),
+    ("track", "program"),
+    ("track", "owner"),
+    ("trackalias", "track"),
+    ("education", "institution"),
+]
+# field: (on_delete, may be empty, verbose name)
+REFERENCES = {
+    "institution": (PROTECT, True, "institution"),
+    "education": (SET_NULL, True, "education"),
+    "program": (PROTECT, False, "program"),
+    "track": (PROTECT, True, "trial track"),
+}
+
+
+def references():
+    for name, (on_delete, optional, label) in REFERENCES.items():
+        to = f"organisation.{name}"
+        yield migrations.AlterField(
+            "experiment",
+            name,
+            models.ForeignKey(
+                blank=optional,
+                null=optional,
+                on_delete=on_delete,
+                related_name="experiments",
+                to=to,
+                verbose_name=label,
+            ),
+        )
+        yield migrations.AlterField(
+            "historicalexperiment",
+            name,
+            models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=DO_NOTHING,
+                related_name="+",
+                to=to,
+                verbose_name=label,
+            ),
+        )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('concepts', '0002_organisation'),
-        ('experiments', '0003_booklet_upload'),
-        ('organisation', '0001_initial'),
+        ("concepts", "0002_organisation"),
+        ("experiments", "0003_booklet_upload"),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.SeparateDatabaseAndState(
             state_operations=[
-                migrations.RemoveField(
-                    model_name='program',
-                    name='lab',
-                ),
-                migrations.RemoveField(
-                    model_name='education',
-                    name='institution',
-                ),
-                migrations.AlterField(
-                    model_name='experiment',
-                    name='education',
-                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='experiments', to='organisation.education', verbose_name='education'),
-                ),
-                migrations.AlterField(
-                    model_name='historicalexperiment',
-                    name='education',
-                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.education', verbose_name='education'),
-                ),
-                migrations.AlterField(
-                    model_name='historicalexperiment',
-                    name='institution',
-                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.institution', verbose_name='institution'),
-                ),
-                migrations.AlterField(
-                    model_name='experiment',
-                    name='institution',
-                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='experiments', to='organisation.institution', verbose_name='institution'),
-                ),
-                migrations.RemoveField(
-                    model_name='program',
-                    name='owner',
-                ),
-                migrations.AlterField(
-                    model_name='experiment',
-                    name='program',
-                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='experiments', to='organisation.program', verbose_name='program'),
-                ),
-                migrations.AlterField(
-                    model_name='historicalexperiment',
-                    name='program',
-                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.program', verbose_name='program'),
-                ),
-                migrations.RemoveField(
-                    model_name='track',
-                    name='program',
-                ),
-                migrations.RemoveField(
-                    model_name='track',
-                    name='owner',
-                ),
-                migrations.AlterField(
-                    model_name='experiment',
-                    name='track',
-                    field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='experiments', to='organisation.track', verbose_name='trial track'),
-                ),
-                migrations.RemoveField(
-                    model_name='trackalias',
-                    name='track',
-                ),
-                migrations.AlterField(
-                    model_name='historicalexperiment',
-                    name='track',
-                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisation.track', verbose_name='trial track'),
-                ),
-                migrations.DeleteModel(
-                    name='DevelopmentLab',
-                ),
-                migrations.DeleteModel(
-                    name='Education',
-                ),
-                migrations.DeleteModel(
-                    name='Institution',
-                ),
-                migrations.DeleteModel(
-                    name='Program',
-                ),
-                migrations.DeleteModel(
-                    name='TrackAlias',
-                ),
-                migrations.DeleteModel(
-                    name='Track',
-                ),
+                *(migrations.RemoveField(model, field) for model, field in LINKS),
+                *references(),
+                *(migrations.DeleteModel(model) for model in MOVED),
             ],
         ),
     ]
