@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from labportal.core.updating import model_update
 from labportal.portability import Section
 from labportal.portability.context import Context, read_section, upsert
 from labportal.portability.fields import Item, person_ref, slug_of
@@ -65,39 +66,41 @@ def institutions_rows(chunk_size: int, row_fields=()) -> Iterator[dict]:
         }
 
 
+def upsert_section(ctx: Context, source: Source, key: str, model, values) -> list[Item]:
+    """Read the section `key`, create or update its objects with `values(item)` by slug,
+    and note their ids by slug for the sections after it."""
+    items = read_section(source, key)
+    ctx.people.resolve(item.person("owner") for item in items)
+    upsert(ctx, model, {item.slug("slug"): values(item) for item in items}, key)
+    ctx.refs[key] = dict(model.objects.values_list("slug", "id"))
+    return items
+
+
+def named(item: Item) -> dict:
+    return {"name": item.text("name", required=True, max_length=200)}
+
+
 def import_labs(ctx: Context, source: Source) -> None:
-    wanted = {
-        item.slug("slug"): {"name": item.text("name", required=True, max_length=200)}
-        for item in read_section(source, "labs")
-    }
-    upsert(ctx, DevelopmentLab, wanted, "labs")
-    ctx.refs["labs"] = dict(DevelopmentLab.objects.values_list("slug", "id"))
+    upsert_section(ctx, source, "labs", DevelopmentLab, named)
 
 
 def import_programs(ctx: Context, source: Source) -> None:
-    items = read_section(source, "programs")
-    ctx.people.resolve(item.person("owner") for item in items)
-    wanted = {
-        item.slug("slug"): {
+    upsert_section(
+        ctx,
+        source,
+        "programs",
+        Program,
+        lambda item: {
             "title": item.text("title", required=True, max_length=200),
             "lab_id": ctx.ref(item, "lab", "labs", _("development lab")),
             "introduction": item.text("introduction"),
             "owner_id": ctx.people.id(item.person("owner")),
-        }
-        for item in items
-    }
-    upsert(ctx, Program, wanted, "programs")
-    ctx.refs["programs"] = dict(Program.objects.values_list("slug", "id"))
+        },
+    )
 
 
 def import_institutions(ctx: Context, source: Source) -> None:
-    items = read_section(source, "institutions")
-    wanted = {
-        item.slug("slug"): {"name": item.text("name", required=True, max_length=200)}
-        for item in items
-    }
-    upsert(ctx, Institution, wanted, "institutions")
-    ctx.refs["institutions"] = dict(Institution.objects.values_list("slug", "id"))
+    items = upsert_section(ctx, source, "institutions", Institution, named)
     educations: dict[tuple[int, str], str] = {}
     for item in items:
         institution_id = ctx.refs["institutions"][item.slug("slug")]
@@ -113,12 +116,12 @@ def import_institutions(ctx: Context, source: Source) -> None:
         for (inst, slug), name in educations.items()
         if (inst, slug) not in existing
     ]
-    to_update = []
-    for key, name in educations.items():
-        education = existing.get(key)
-        if education is not None and education.name != name:
-            education.name = name
-            to_update.append(education)
+    to_update = [
+        education
+        for key, name in educations.items()
+        if (education := existing.get(key)) is not None
+        and model_update(education, {"name": name}, save=False)
+    ]
     Education.objects.bulk_create(to_create)
     Education.objects.bulk_update(to_update, ["name"])
     ctx.report.count("educations", "created", len(to_create))
@@ -130,17 +133,17 @@ def import_institutions(ctx: Context, source: Source) -> None:
 
 
 def import_tracks(ctx: Context, source: Source) -> None:
-    items = read_section(source, "tracks")
-    ctx.people.resolve(item.person("owner") for item in items)
-    wanted = {
-        item.slug("slug"): {
+    items = upsert_section(
+        ctx,
+        source,
+        "tracks",
+        Track,
+        lambda item: {
             "title": item.text("title", required=True, max_length=200),
             "program_id": ctx.ref(item, "program", "programs", _("program"), required=True),
             "owner_id": ctx.people.id(item.person("owner")),
-        }
-        for item in items
-    }
-    upsert(ctx, Track, wanted, "tracks")
+        },
+    )
     ctx.refs["tracks"] = {
         slug: (pk, prog) for pk, slug, prog in Track.objects.values_list("id", "slug", "program_id")
     }
