@@ -1,13 +1,12 @@
 """Experiment search: Danish full-text search with ranking and snippets, trigram for typos.
 
-On PostgreSQL (see migration 0002_search for the trigger and indexes):
+On PostgreSQL (see migration 0002_search for the trigger, the SQL functions and the indexes):
 
-1. One query collects a bounded candidate set: up to CANDIDATES title hits (GIN index on
-   the title's own tsvector, so no row is read to find them) and up to CANDIDATES hits
-   anywhere (GIN index on search_vector), in the index's cheap order; only when these are
-   fewer than TRIGRAM_BELOW, titles similar to the words as typed (pg_trgm) are added, so a
-   misspelt title is still found. It returns, per id, whether the title matched and the
-   trigram similarity.
+1. One query (UNION ALL) collects a bounded candidate set: up to CANDIDATES title hits (GIN
+   index on the title's own tsvector, so no row is read to find them) and up to CANDIDATES
+   hits anywhere (GIN index on search_vector), in the index's cheap order; only when there
+   are fewer than TRIGRAM_BELOW hits, titles similar to the words as typed (pg_trgm), so a
+   misspelt title is still found (for a common word that scan would take ~100 ms).
 2. The page query ranks only those candidates (title hits first, then ts_rank with the
    title weighted highest, then trigram similarity) and highlights a snippet with
    ts_headline for the rows of the page only, over a window of the text around the first
@@ -15,7 +14,10 @@ On PostgreSQL (see migration 0002_search for the trigger and indexes):
 
 Ranking a bounded set keeps a common word (one that occurs in most experiments) as cheap as
 a rare one; the price is that for such a word only the first CANDIDATES matches compete
-for the first pages, and the count is capped (the page says "more than").
+for the first pages, and the count is capped (the page says "more than"). The candidates
+come to Python (their count is shown) and go back as one array of ids: a page query built
+on the candidate query instead would run its index scans again, twice (card_rows cuts the
+page in a subquery).
 
 Elsewhere (SQLite) a case-insensitive substring match over title and text sections is used.
 """
@@ -23,20 +25,31 @@ Elsewhere (SQLite) a case-insensitive substring match over title and text sectio
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.db import connections
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
+    Exists,
+    Expression,
     F,
     FloatField,
+    Func,
     Q,
     QuerySet,
     TextField,
     Value,
     When,
 )
-from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -47,6 +60,16 @@ TRIGRAM_LIMIT = 20
 MAX_QUERY_LENGTH = 200
 SNIPPET_WINDOW = 600  # characters of text handed to ts_headline
 SNIPPET_LEAD = 200  # of which before the first occurrence of the search word
+SECTIONS = (  # the arguments of experiments_snippet_source, in its order
+    "summary",
+    "challenge",
+    "hypothesis",
+    "actions",
+    "findings",
+    "conceptualisable_elements",
+    "attention_points",
+    "concept_phases",
+)
 
 # Private-use characters mark the highlighted words in ts_headline's output: the output is
 # escaped as a whole, then only well-formed marker pairs become <mark> elements.
@@ -56,41 +79,44 @@ _MARKDOWN_NOISE = re.compile(r"\*\*|__|[#`]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _OPERATORS = {"or", "and", "not"}
 
-TABLE = "experiments_experiment"
-TSQUERY = f"websearch_to_tsquery('{CONFIG}'::regconfig, %s)"
-# The text around the first occurrence of the stem hint (%s), or its start (see 0002_search).
-SNIPPET_SOURCE = (
-    f"experiments_snippet_source({TABLE}.summary, {TABLE}.challenge, {TABLE}.hypothesis,"
-    f" {TABLE}.actions, {TABLE}.findings, {TABLE}.conceptualisable_elements,"
-    f" {TABLE}.attention_points, {TABLE}.concept_phases, %s, {SNIPPET_LEAD:d}, {SNIPPET_WINDOW:d})"
-)
+
+class TitleVector(Func):
+    """The title's own tsvector. The same function as the GIN index's expression, so title
+    hits come from the index; a plain to_tsvector() is computed row by row (0002_search)."""
+
+    function = "experiments_title_tsvector"
+    output_field = SearchVectorField()
 
 
-class InIds(Expression):
-    """pk = ANY(ids) with the ids as one array parameter: cheaper to compile and send than
-    hundreds of placeholders, and aliased correctly inside subqueries (unlike RawSQL)."""
+class SnippetSource(Func):
+    """SNIPPET_WINDOW characters of the sections, from SNIPPET_LEAD before the first place
+    the stem `hint` occurs (else from their start): ts_headline parses all it is given."""
 
+    function = "experiments_snippet_source"
+    output_field = TextField()
+
+    def __init__(self, hint: str):
+        lengths = Value(SNIPPET_LEAD), Value(SNIPPET_WINDOW)
+        super().__init__(*map(F, SECTIONS), Value(hint), *lengths)
+
+
+class InIds(Func):
+    """pk = ANY(ids), the ids as one array parameter. pk__in has a placeholder per id: for a
+    few hundred candidates the page query took ~1 ms more to compile and several more to
+    run. (A Func joining its arguments with an operator, like Django's TrigramDistance.)"""
+
+    arg_joiner = " = "
+    template = "%(expressions)s"
     output_field = BooleanField()
 
     def __init__(self, ids: list[int]):
-        super().__init__()
-        self.ids = list(ids)
-        self.pk = F("pk")
-
-    def get_source_expressions(self):
-        return [self.pk]
-
-    def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
-
-    def as_sql(self, compiler, connection):
-        sql, params = compiler.compile(self.pk)
-        return f"{sql} = ANY(%s::bigint[])", [*params, self.ids]
+        array = Cast(Value(ids), ArrayField(BigIntegerField()))
+        super().__init__(F("pk"), Func(array, function="ANY"))
 
 
 @dataclass
 class SearchResults:
-    """The experiments that match, best first, and how many (at most `cap`)."""
+    """The experiments that match, best first, and how many (`capped`: perhaps more)."""
 
     queryset: QuerySet  # ordered by relevance
     total: int
@@ -137,16 +163,21 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
     candidates = candidate_ids(queryset, q)
     if not candidates:
         return SearchResults(queryset.none(), 0, False)
-    query = SearchQuery(q, config=CONFIG, search_type="websearch")
-    title_ids = [c.id for c in candidates if c.title_hit]
-    similar = [When(pk=c.id, then=Value(c.similarity)) for c in candidates if c.similarity]
-    hint = stem_hint(q)
-    window = RawSQL(SNIPPET_SOURCE, [hint], output_field=TextField())  # noqa: S611
+    query = _search_query(q)
+    # The candidates already passed the queryset's filters: no need to join them again.
     ranked = queryset.model.objects.filter(InIds([c.id for c in candidates])).annotate(
         rank=SearchRank(F("search_vector"), query)
     )
+    # Constant sort keys are left out: PostgreSQL refuses ORDER BY false.
+    order = ["-rank", "title", "pk"]
+    if title_ids := [c.id for c in candidates if c.title_hit]:
+        ranked = ranked.annotate(title_hit=InIds(title_ids))
+        order.insert(0, "-title_hit")
+    if similar := [When(pk=c.id, then=Value(c.similarity)) for c in candidates if c.similarity]:
+        ranked = ranked.annotate(similarity=Case(*similar, default=0.0, output_field=FloatField()))
+        order.insert(-2, "-similarity")
     snippet = SearchHeadline(
-        window,
+        SnippetSource(stem_hint(q)),
         query,
         config=CONFIG,
         start_sel=START,
@@ -156,65 +187,56 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
         max_fragments=2,
         fragment_delimiter=" … ",
     )
-    # Constant sort keys are left out: PostgreSQL refuses ORDER BY false.
-    order = ["-rank", "title", "pk"]
-    if title_ids:
-        ranked = ranked.annotate(title_hit=InIds(title_ids))
-        order.insert(0, "-title_hit")
-    if similar:
-        ranked = ranked.annotate(
-            similarity=Case(*similar, default=Value(0.0), output_field=FloatField())
-        )
-        order.insert(-2, "-similarity")
-    ranked = ranked.order_by(*order)
     total = len(candidates)
-    return SearchResults(ranked, total, total >= CANDIDATES, snippet)
+    return SearchResults(ranked.order_by(*order), total, total >= CANDIDATES, snippet)
 
 
-def candidate_query(queryset: QuerySet, q: str) -> tuple[str, list]:
-    """SQL and parameters of the candidates: rows (id, title_hit, similarity)."""
-    base = queryset.order_by().values_list("pk", flat=True)
-    # RawSQL and the f-strings below hold constant SQL only; the words are parameters.
-    title_tsvector = f"experiments_title_tsvector({TABLE}.title)"  # GIN-indexed
-    title_hits = base.filter(
-        RawSQL(f"{title_tsvector} @@ {TSQUERY}", [q], BooleanField())  # noqa: S611
-    )[:CANDIDATES]
-    any_hits = base.filter(
-        RawSQL(f"{TABLE}.search_vector @@ {TSQUERY}", [q], BooleanField())  # noqa: S611
-    )[:CANDIDATES]
-    similarity = RawSQL(f"word_similarity(%s, {TABLE}.title)", [q], FloatField())  # noqa: S611
-    similar = (
+def candidate_query(queryset: QuerySet, q: str) -> QuerySet:
+    """One UNION ALL query of rows (id, title_hit, similarity); an id can come twice."""
+    query = _search_query(q)
+    base = queryset.order_by()
+    title_hits = base.alias(title_vector=TitleVector("title")).filter(title_vector=query)
+    any_hits = base.filter(search_vector=query)
+    # Similar titles only when there are fewer than TRIGRAM_BELOW hits anywhere: PostgreSQL
+    # runs this uncorrelated EXISTS once and skips the trigram scan when it is false. The
+    # scan is a subquery, so that the check stays above it: put on the scan itself, it went
+    # into the parallel workers of a large table, and starting them took ~12 ms.
+    few_hits = ~Exists(any_hits[TRIGRAM_BELOW - 1 : TRIGRAM_BELOW])
+    similarity = TrigramWordSimilarity(q, "title")
+    most_similar = (
         base.filter(title__trigram_word_similar=q)
-        .annotate(similarity=similarity)
+        .alias(similarity=similarity)
         .order_by("-similarity")
-        .values_list("pk", "similarity")[:TRIGRAM_LIMIT]
+        .values("pk")[:TRIGRAM_LIMIT]
     )
-    (t_sql, t_params), (a_sql, a_params), (s_sql, s_params) = (
-        _sql(qs) for qs in (title_hits, any_hits, similar)
+    similar = base.filter(few_hits, pk__in=most_similar).annotate(similarity=similarity)
+    no_similarity = Value(0.0)
+    return title_hits.values_list("pk", Value(True), no_similarity)[:CANDIDATES].union(
+        any_hits.values_list("pk", Value(False), no_similarity)[:CANDIDATES],
+        similar.values_list("pk", Value(False), "similarity"),
+        all=True,
     )
-    # Composed from the ORM's own SQL for each branch; values stay parameters.
-    sql = (
-        f"WITH fts(id, title_hit) AS MATERIALIZED ("  # noqa: S608
-        f"(SELECT t.id, true FROM ({t_sql}) AS t(id)) "
-        f"UNION ALL (SELECT a.id, false FROM ({a_sql}) AS a(id))) "
-        f"SELECT id, bool_or(title_hit), 0.0::float FROM fts GROUP BY id "
-        f"UNION ALL "
-        f"SELECT s.id, false, s.similarity FROM ({s_sql}) AS s(id, similarity) "
-        f"WHERE (SELECT count(DISTINCT id) FROM fts) < {TRIGRAM_BELOW:d} "
-        f"AND s.id NOT IN (SELECT id FROM fts)"
-    )
-    return sql, [*t_params, *a_params, *s_params]
 
 
 def candidate_ids(queryset: QuerySet, q: str) -> list[Candidate]:
-    sql, params = candidate_query(queryset, q)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [Candidate(pk, title_hit, similarity) for pk, title_hit, similarity in cursor]
+    """Each candidate once, a title hit if either branch says so; similar titles only if
+    full-text search found fewer than TRIGRAM_BELOW (title hits count, unlike in the SQL:
+    they differ when the query excludes a word that the body has but not the title)."""
+    title_hits: dict[int, bool] = {}
+    similar: dict[int, float] = {}
+    for pk, title_hit, similarity in candidate_query(queryset, q):
+        if similarity:  # a similar title: word_similarity is above pg_trgm's threshold
+            similar[pk] = similarity
+        else:
+            title_hits[pk] = title_hits.get(pk, False) or title_hit
+    found = [Candidate(pk, title_hit, 0.0) for pk, title_hit in title_hits.items()]
+    if len(title_hits) < TRIGRAM_BELOW:
+        found += [Candidate(pk, False, s) for pk, s in similar.items() if pk not in title_hits]
+    return found
 
 
-def _sql(qs: QuerySet) -> tuple[str, tuple]:
-    return qs.query.get_compiler(using=qs.db).as_sql()
+def _search_query(q: str) -> SearchQuery:
+    return SearchQuery(q, config=CONFIG, search_type="websearch")
 
 
 def _substring_search(queryset: QuerySet, q: str) -> SearchResults:

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from experiments import search
 from experiments.models import Experiment
 from experiments.search import START, STOP, experiment_search, highlight
 from tests.factories import ExperimentFactory
@@ -55,6 +56,26 @@ def test_trigram_finds_a_misspelt_title(postgres_only):
     ExperimentFactory(title="Tre rum i udforskende ledelse")
     assert found("medledeer") == ["Strategiske medledere"]
     assert found("stratgiske") == ["Strategiske medledere"]
+
+
+def test_similar_titles_are_added_only_when_full_text_finds_few(postgres_only, monkeypatch):
+    ExperimentFactory(title="Strategiske medledere")
+    ExperimentFactory(title="Noget andet", challenge="Om medledere.")
+    ExperimentFactory(title="Strategiske medlederz")  # a typo full-text search misses
+    # Title hit, body hit, similar title; the title hit (in both branches) counts once.
+    assert found("medledere") == ["Strategiske medledere", "Noget andet", "Strategiske medlederz"]
+    assert experiment_search(Experiment.objects.all(), "medledere").total == 3
+    monkeypatch.setattr(search, "TRIGRAM_BELOW", 2)
+    assert found("medledere") == ["Strategiske medledere", "Noget andet"]
+
+
+def test_candidates_are_bounded_and_the_count_capped(postgres_only, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)  # title hits, and as many hits anywhere
+    for i in range(10):
+        ExperimentFactory(title=f"Samskabelse {i}")
+    results = experiment_search(Experiment.objects.all(), "samskabelse")
+    assert results.capped
+    assert 3 <= results.total == len(found("samskabelse")) <= 6
 
 
 def test_search_vector_follows_edits(postgres_only):
