@@ -5,8 +5,7 @@ the cards show, detail links are built from one reversed prefix, counts are capp
 of counting a large table, and the filter choices come from one small query.
 """
 
-from dataclasses import dataclass
-
+from django.core.paginator import Page, Paginator
 from django.db.models import Expression, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
@@ -20,8 +19,13 @@ from django_htmx.http import push_url
 from rules.contrib.views import permission_required
 
 from experiments.enums import Phase
-from experiments.filters import Filtering, filter_options, filter_selects_html, parse_filters
-from experiments.models import Experiment
+from experiments.filters import (
+    Choices,
+    Filtering,
+    filter_choices,
+    parse_filters,
+    selects_form,
+)
 from experiments.search import experiment_search, highlight
 from labportal.core import fragments
 
@@ -31,31 +35,8 @@ SUMMARY_LENGTH = 220
 CARD_FIELDS = ("slug", "title", "phase", "summary_short", "institution__name", "track__title")
 
 
-@dataclass
-class Page:
-    number: int
-    num_pages: int
-    total: int
-    capped: bool
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
 def _page_number(raw: str | None) -> int:
+    """The page asked for, 1 for junk; Paginator shows the last page for one beyond it."""
     try:
         return max(1, int(raw or 1))
     except ValueError:
@@ -84,36 +65,62 @@ def card_rows(queryset: QuerySet, *, start: int, snippet: Expression | None = No
     return rows.annotate(snippet=snippet).values(*CARD_FIELDS, "snippet")
 
 
-def results_html(options: dict, filtering: Filtering, number: int) -> str:
-    """The results part of the list (count, cards, pagination or the empty state)."""
-    experiments = filtering.apply(Experiment.objects.all(), options)
+class Cards:
+    """The list's cards as Paginator reads them. The count is the one already known (the
+    search's, or a count capped at COUNT_CAP: a full COUNT of a large table costs more than
+    the page) and a page is cut by card_rows, not by slicing the whole queryset."""
+
+    def __init__(self, queryset: QuerySet, total: int, snippet: Expression | None = None):
+        self.queryset, self.total, self.snippet = queryset, total, snippet
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        if page.start >= page.stop:  # nothing matches: no query
+            return []
+        detail_prefix = reverse("experiments:list")
+        phase_labels = {value: str(label) for value, label in Phase.choices}
+        rows = list(card_rows(self.queryset, start=page.start, snippet=self.snippet))
+        for row in rows:
+            row["url"] = f"{detail_prefix}{row['slug']}/"
+            row["phase_label"] = phase_labels.get(row["phase"], row["phase"])
+            row["meta"] = " · ".join(filter(None, (row["institution__name"], row["track__title"])))
+            marked = row.get("snippet")
+            row["text"] = highlight(marked) if marked else _summary(row["summary_short"])
+        return rows
+
+
+def list_page(filtering: Filtering, number: int) -> tuple[Page, bool]:
+    """The page of cards asked for (the last one if beyond), and whether the count is capped.
+    A search is ranked by experiments/search.py, the plain list ordered by title."""
+    experiments = filtering.filterset.qs
     if filtering.q:
         results = experiment_search(experiments, filtering.q)
-        queryset, total, capped = results.queryset, results.total, results.capped
-        snippet = results.snippet
+        cards = Cards(results.queryset, results.total, results.snippet)
+        capped = results.capped
     else:
-        snippet = None
-        queryset = experiments.order_by("title", "pk")
         total = experiments.order_by().values("pk")[: COUNT_CAP + 1].count()
+        cards = Cards(experiments.order_by("title", "pk"), min(total, COUNT_CAP))
         capped = total > COUNT_CAP
-        total = min(total, COUNT_CAP)
-    num_pages = max(1, -(-total // PAGE_SIZE))
-    page = Page(min(number, num_pages), num_pages, total, capped)
+    return Paginator(cards, PAGE_SIZE).get_page(number), capped
 
-    rows = []
-    if total:
-        start = (page.number - 1) * PAGE_SIZE
-        rows = list(card_rows(queryset, start=start, snippet=snippet))
-    detail_prefix = reverse("experiments:list")
-    phase_labels = {value: str(label) for value, label in Phase.choices}
-    for row in rows:
-        row["url"] = f"{detail_prefix}{row['slug']}/"
-        row["phase_label"] = phase_labels.get(row["phase"], row["phase"])
-        row["meta"] = " · ".join(filter(None, (row["institution__name"], row["track__title"])))
-        marked = row.get("snippet")
-        row["text"] = highlight(marked) if marked else _summary(row["summary_short"])
-    context = {"rows": rows, "page": page, "filtering": filtering, "list_url": detail_prefix}
+
+def results_html(filtering: Filtering, number: int) -> str:
+    """The results part of the list (count, cards, pagination or the empty state)."""
+    page, capped = list_page(filtering, number)
+    context = {
+        "page": page,
+        "capped": capped,
+        "filtering": filtering,
+        "list_url": reverse("experiments:list"),
+    }
     return render_to_string("experiments/list.html#results", context)
+
+
+def selects_html(choices: Choices, selected: dict[str, str]) -> str:
+    form = selects_form(choices, selected)
+    return render_to_string("experiments/list.html#selects", {"form": form})
 
 
 def shareable_url(filtering: Filtering, number: int) -> str:
@@ -130,15 +137,15 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     """The whole page, or for htmx only the results. The results are the same for everyone
     who may see the list, so they come from the fragment cache (labportal/core/fragments.py)
     whenever nothing has changed since they were rendered for these filters and this page."""
-    options = filter_options()
-    filtering = parse_filters(request.GET, options)
+    choices = filter_choices()
+    filtering = parse_filters(request.GET, choices)
     number = _page_number(request.GET.get("page"))
     results = fragments.cached(
         "experiment-results",
         filtering.query_string,
         number,
         filtering.ignored,
-        build=lambda: results_html(options, filtering, number),
+        build=lambda: results_html(filtering, number),
     )
     if request.htmx:
         # The address bar gets the filters that apply, not every empty field of the form.
@@ -149,7 +156,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         "selects": fragments.cached(
             "experiment-filter-selects",
             filtering.selected,
-            build=lambda: filter_selects_html(options, filtering),
+            build=lambda: selects_html(choices, filtering.selected),
         ),
         "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],

@@ -1,12 +1,15 @@
 """The experiment list: filters, htmx partials, no-JS URLs, pagination and query counts."""
 
+import inspect
 import re
 
 import pytest
 from django.core.cache import cache
 
 from concepts.models import Concept
+from experiments import filters
 from experiments.enums import Phase
+from experiments.views import browse
 from labportal.core import fragments
 from labportal.organisation.models import DevelopmentLab
 from tests.factories import (
@@ -123,8 +126,26 @@ def test_each_filter_and_combinations(staff_client, world, params, expected):
 
 def test_selected_filters_are_kept_in_the_form(staff_client, world):
     html = staff_client.get(URL, {"track": "udforskende", "q": "x"}).content.decode()
+    assert (
+        '<label for="filter-track">Trial track</label><select name="track" id="filter-track">'
+        in html
+    )
     assert '<option value="udforskende" selected>Udforskende ledelse</option>' in html
+    assert '<option value="">All trial tracks</option>' in html
+    assert '<option value="" selected>All phases</option>' in html
     assert 'name="q" value="x"' in html
+
+
+def test_a_slug_named_null_is_a_slug(staff_client, world):
+    # django-filter's ChoiceFilter reads "null" as "no value" unless told otherwise.
+    ExperimentFactory(title="Epsilon", track=TrackFactory(slug="null", title="Nul"))
+    assert titles(staff_client.get(URL, {"track": "null"})) == ["Epsilon"]
+
+
+def test_the_list_does_not_import_the_concepts_app():
+    """concepts depends on experiments; the concept filter goes through the reverse relation."""
+    for module in (filters, browse):
+        assert not re.search(r"^\s*(from|import) concepts\b", inspect.getsource(module), re.M)
 
 
 @pytest.mark.parametrize(
@@ -144,6 +165,13 @@ def test_junk_filter_values_are_ignored_with_a_message(staff_client, world, para
     html = response.content.decode()
     assert "is unknown and was ignored" in html
     assert "<script>" not in html.split("<main", 1)[1]
+    assert "aria-invalid" not in html  # the select shows "all"; the message says why
+
+
+def test_a_nul_character_in_the_search_is_ignored(staff_client, world):
+    response = staff_client.get(URL, {"q": "al\x00fa"})
+    assert response.status_code == 200
+    assert titles(response) == ["Alfa", "Beta", "Delta", "Gamma"]
 
 
 def test_junk_values_next_to_valid_ones_keep_the_valid_filter(staff_client, world):
@@ -194,6 +222,9 @@ def test_pagination(staff_client):
     assert titles(second) == [f"Forsøg {i}" for i in range(25, 30)]
     beyond = staff_client.get(URL, {"track": track.slug, "page": "99"})
     assert titles(beyond) == titles(second)
+    assert "Page 2 of 2" in beyond.content.decode()
+    for junk in ("0", "-3", "abc"):
+        assert titles(staff_client.get(URL, {"track": track.slug, "page": junk})) == titles(first)
 
 
 def test_anonymous_is_sent_to_sign_in(client, world):
@@ -212,9 +243,9 @@ def _experiments(n: int):
         concept.source_experiments.add(experiment)
 
 
-# user, the user's groups (permission), filter choices, count (or search candidates), the
-# page's rows. The session and the header's unread count come from the cache; once rendered,
-# the choices and the results come from the fragment cache too.
+# user, the user's groups (permission), filter choices (one UNION ALL), count (or search
+# candidates), the page's rows. The session and the header's unread count come from the
+# cache; once rendered, the choices and the results come from the fragment cache too.
 QUERIES_RENDERED = 5
 QUERIES_CACHED = 2
 
