@@ -206,7 +206,6 @@ def experiment_changes(experiment: Experiment) -> list[Edit]:
 # --- dashboard ----------------------------------------------------------------------------
 
 TEAM_PHASES = (Phase.DESIGN, Phase.ACTION, Phase.ANALYSIS, Phase.CONCEPT)
-STRATEGIC_PHASES = (Phase.PRE, Phase.CONCEPT, Phase.IMPLEMENTATION)
 
 
 def _card_queryset():
