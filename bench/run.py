@@ -126,6 +126,9 @@ def start_gunicorn(workers: int | None, *, fragment_cache: bool) -> subprocess.P
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "GUNICORN_ACCESS_LOG": "",
         "BENCH_FRAGMENT_CACHE": "1" if fragment_cache else "0",
+        # No recycling: a worker replaced mid-load takes its CPU time with it (the raw view
+        # reaches gunicorn.conf.py's 20,000 requests within seconds).
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     extra = ["--workers", str(workers)] if workers else []
     server = subprocess.Popen(
