@@ -1,4 +1,4 @@
-"""Experiments' part of the booklet import (experiments/booklet/__init__.py): an experiment
+"""Experiments' part of the booklet import (experiments/booklet.py): an experiment
 the portal holds is found by slug or title and updated, never duplicated; it keeps its phase,
 its history and every value the booklet leaves empty."""
 
