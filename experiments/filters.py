@@ -105,7 +105,7 @@ class ActiveFilter:
 class Filtering:
     """What the list page needs from the GET parameters."""
 
-    filterset: ExperimentFilter  # .qs: the experiments the valid filters leave
+    filterset: ExperimentFilter | None  # .qs: what the valid filters leave (not cached)
     q: str
     selected: dict[str, str]  # name -> value, the valid ones only
     active: list[ActiveFilter]

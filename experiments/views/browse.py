@@ -5,6 +5,8 @@ the cards show, detail links are built from one reversed prefix, counts are capp
 of counting a large table, and the filter choices come from one small query.
 """
 
+from dataclasses import replace
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Expression, QuerySet, Subquery
 from django.db.models.functions import Substr
@@ -130,33 +132,46 @@ def shareable_url(filtering: Filtering, number: int) -> str:
     return reverse("experiments:list") + (f"?{params}" if params else "")
 
 
+# The GET parameters that shape the list, in a fixed order.
+LIST_PARAMETERS = ("q", "lab", "program", "track", "institution", "phase", "concept", "page")
+
+
+def list_key(params) -> tuple:
+    """The parameters as given: the cache key of what they lead to, so that a list served
+    from the cache validates nothing and builds no FilterSet (~0.5 ms, an eighth of such a
+    request). Junk values get keys of their own, as any search words do."""
+    return tuple((name, value) for name in LIST_PARAMETERS if (value := params.get(name)))
+
+
+def listed(params) -> dict:
+    """The filters' outcome (without the FilterSet), the page number and the results HTML."""
+    filtering = parse_filters(params, filter_choices())
+    number = _page_number(params.get("page"))
+    results = results_html(filtering, number)
+    return {"filtering": replace(filtering, filterset=None), "number": number, "results": results}
+
+
 @require_GET
 @permission_required("portal.view", raise_exception=True)
 @vary_on_headers("HX-Request")
 def experiment_list(request: HttpRequest) -> HttpResponse:
     """The whole page, or for htmx only the results. The results are the same for everyone
     who may see the list, so they come from the fragment cache (labportal/core/fragments.py)
-    whenever nothing has changed since they were rendered for these filters and this page."""
-    choices = filter_choices()
-    filtering = parse_filters(request.GET, choices)
-    number = _page_number(request.GET.get("page"))
-    results = fragments.cached(
-        "experiment-results",
-        filtering.query_string,
-        number,
-        filtering.ignored,
-        build=lambda: results_html(filtering, number),
+    whenever nothing has changed since they were rendered for these parameters."""
+    found = fragments.cached(
+        "experiment-list", list_key(request.GET), build=lambda: listed(request.GET)
     )
+    filtering, number = found["filtering"], found["number"]
     if request.htmx:
         # The address bar gets the filters that apply, not every empty field of the form.
-        return push_url(HttpResponse(results), shareable_url(filtering, number))
+        return push_url(HttpResponse(found["results"]), shareable_url(filtering, number))
     context = {
-        "results": results,
+        "results": found["results"],
         "filtering": filtering,
         "selects": fragments.cached(
             "experiment-filter-selects",
             filtering.selected,
-            build=lambda: selects_html(choices, filtering.selected),
+            build=lambda: selects_html(filter_choices(), filtering.selected),
         ),
         "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],

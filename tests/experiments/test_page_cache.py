@@ -168,3 +168,26 @@ def test_no_password_hash_is_kept_with_the_cached_page(client_for, wheel):
     stored = pickle.dumps(parts)
     for person in (wheel["owner"], wheel["member"], wheel["colleague"]):
         assert person.password.encode() not in stored
+
+
+def test_a_cached_list_builds_no_filterset(client_for, wheel, monkeypatch):
+    """Served from the cache, the list validates nothing: the FilterSet is built when the
+    results are rendered, once per change and set of parameters."""
+    from experiments import filters
+
+    built = []
+    original = filters.ExperimentFilter.__init__
+    monkeypatch.setattr(
+        filters.ExperimentFilter,
+        "__init__",
+        lambda self, *args, **kwargs: built.append(1) or original(self, *args, **kwargs),
+    )
+    client = client_for(wheel["member"])
+    address = f"{LIST}?phase=pre&lab=findes-ikke"
+    first = client.get(address).content.decode()
+    after_first = len(built)
+    second = client.get(address).content.decode()
+    assert after_first >= 1
+    assert len(built) == after_first
+    for page in (first, second):  # the junk value's warning comes from the cache too
+        assert "er ukendt og er ikke brugt" in page
