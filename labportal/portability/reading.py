@@ -28,9 +28,17 @@ JSON_KINDS = {
 }
 
 
+# The deepest the format nests (document, section list, item, its lists and their objects,
+# a link's fields) is 6; a file nested much deeper is not an export, and the parser's
+# memory grows with the square of the depth.
+MAX_DEPTH = 16
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte order mark, as some editors write
+
+
 class Source:
     def __init__(self, file: BinaryIO):
         self.file = file
+        self.start = 0  # past a byte order mark
         self.kinds: dict[str, str] = {}
         self.format: str | None = None
 
@@ -57,10 +65,26 @@ class Source:
     def scan(self) -> "Source":
         """Check the whole file is one JSON object; note its top-level keys."""
         self.file.seek(0)
+        self.start = len(BOM) if self.file.read(len(BOM)) == BOM else 0
+        self.file.seek(self.start)
         pending: str | None = None
         first = True
+        depth = 0
         try:
-            for prefix, event, value in ijson.parse(self.file, use_float=True):
+            # basic_parse: no path per event, which would grow with the depth.
+            for event, value in ijson.basic_parse(self.file, use_float=True):
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise PortabilityError(
+                            _(
+                                "The file nests deeper than a labportal export can "
+                                "(%(depth)d levels): it is not an export."
+                            )
+                            % {"depth": MAX_DEPTH}
+                        )
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
                 if first:
                     if event != "start_map":
                         raise PortabilityError(
@@ -73,7 +97,7 @@ class Source:
                     if pending == "format" and event == "string":
                         self.format = value
                     pending = None
-                elif prefix == "" and event == "map_key":
+                elif depth == 1 and event == "map_key":
                     if value in self.kinds:
                         raise PortabilityError(
                             _("The key %(key)r appears twice at the top level.") % {"key": value}
@@ -91,5 +115,5 @@ class Source:
         """The items of the top-level list `key`, one at a time (nothing if absent)."""
         if key not in self.kinds:
             return
-        self.file.seek(0)
+        self.file.seek(self.start)
         yield from ijson.items(self.file, f"{key}.item", use_float=True)

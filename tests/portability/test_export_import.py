@@ -255,6 +255,10 @@ BAD_INPUTS = {
         lambda data: _broken(data, lambda d: d["institutions"][0].update(slug="T E C")),
         "which is not a slug",
     ),
+    "nested far too deep": (
+        lambda data: _broken(data, lambda d: d.update(notes=[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]])),
+        "nests deeper than a labportal export can",
+    ),
     "duplicate slug": (
         lambda data: _broken(data, lambda d: d["experiments"][1].update(slug="a-moedekultur")),
         "appears twice",
@@ -353,3 +357,21 @@ def test_unknown_lists_are_reported_and_skipped(portal, tmp_path):
     output = import_text(json.dumps(data), tmp_path)
     assert "1 items of 'change_theories' skipped" in output
     assert "notes" not in output
+
+
+def test_a_byte_order_mark_is_read_past(portal, tmp_path):
+    data = export_json()
+    wipe_portal()
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    call_command("import_portal", str(path), stdout=io.StringIO())
+    assert export_json() == data
+
+
+def test_deep_nesting_is_refused_before_it_costs_memory(portal, tmp_path):
+    """200,000 nested arrays once took 22.7 GB in the parser; refused at the 17th level."""
+    path = tmp_path / "deep.json"
+    depth = 200_000
+    path.write_text('{"format": "labportal/1", "x": ' + "[" * depth + "]" * depth + "}")
+    with pytest.raises(CommandError, match="nests deeper"):
+        call_command("import_portal", str(path), stdout=io.StringIO())
