@@ -33,6 +33,11 @@ class LinesField(forms.CharField):
         text = super().to_python(value) or ""
         return [line.strip() for line in text.splitlines() if line.strip()]
 
+    def run_validators(self, value):
+        # Each item is a text (a NUL character is refused in each, not in the list's repr).
+        for item in value:
+            super().run_validators(item)
+
 
 def _note_widget(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})

@@ -183,3 +183,16 @@ def test_admin_pages_for_administrators(client_for, wheel):
         reverse("admin:experiments_experiment_history", args=[wheel["experiment"].pk])
     )
     assert history.status_code == 200
+
+
+@pytest.mark.parametrize("field", ["actions", "findings", "attention_points", "concept_phases"])
+def test_a_nul_character_in_a_list_item_is_refused_and_nothing_changes(client_for, wheel, field):
+    experiment = wheel["experiment"]
+    before = Experiment.objects.get(pk=experiment.pk)
+    response = client_for(wheel["member"]).post(
+        edit_url(experiment), edit_data(experiment, **{field: "Første\nAn\x00den"})
+    )
+    assert response.status_code == 400  # the form again, with the error
+    assert "Null-tegn er ikke tilladte" in response.content.decode()
+    after = Experiment.objects.get(pk=experiment.pk)
+    assert getattr(after, field) == getattr(before, field)
