@@ -168,9 +168,17 @@ def test_production_hashes_with_argon2_and_debug_off(inspect):
     assert config["debug"] is False
 
 
-def test_production_refuses_the_dev_secret_key():
-    env = dict(PRODUCTION_ENV)
-    del env["DJANGO_SECRET_KEY"]
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"DJANGO_SECRET_KEY": None},  # the development key, DEBUG off
+        {"DJANGO_SECRET_KEY": None, "DJANGO_DEBUG": "on"},  # ... and with DEBUG on
+        {"DJANGO_SECRET_KEY": "change-me-to-a-long-random-value"},  # .env.example's
+    ],
+    ids=["dev-key", "dev-key-debug-on", "example-key"],
+)
+def test_production_refuses_known_secret_keys(variables):
+    env = {key: value for key, value in (PRODUCTION_ENV | variables).items() if value}
     result = run_django(["manage.py", "check"], "labportal.settings.production", **env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
