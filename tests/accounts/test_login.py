@@ -119,3 +119,37 @@ def test_logout_needs_post_and_signs_out(client_for, staff_user):
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:login")
     assert "_auth_user_id" not in client.session
+
+
+PROXY = "10.0.0.5"  # the reverse proxy every request comes through
+
+
+def test_behind_a_proxy_an_attacker_cannot_lock_out_the_real_person(client, staff_user, settings):
+    settings.TRUSTED_PROXIES = 1
+    attacker = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "198.51.100.66"}
+    for _ in range(6):
+        login(client, "staff", "wrong", **attacker)
+    assert login(client, "staff", "wrong", **attacker).status_code == 429
+    # The person, from their own address through the same proxy, still signs in.
+    person = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+    assert login(client, "staff", PASSWORD, **person).status_code == 302
+
+
+def test_behind_a_proxy_a_forged_forwarded_address_does_not_escape_the_lock(
+    client, staff_user, settings
+):
+    settings.TRUSTED_PROXIES = 1
+    for n in range(5):
+        # The client sends its own X-Forwarded-For; the proxy appends the real address.
+        forged = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"192.0.2.{n}, 198.51.100.66"}
+        login(client, "staff", "wrong", **forged)
+    again = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "192.0.2.99, 198.51.100.66"}
+    assert login(client, "staff", PASSWORD, **again).status_code == 429
+    assert AccessAttempt.objects.get(username="staff").ip_address == "198.51.100.66"
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(client, staff_user, settings):
+    settings.TRUSTED_PROXIES = 0
+    for n in range(5):
+        login(client, "staff", "wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    assert login(client, "staff", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.50").status_code == 429
