@@ -12,9 +12,15 @@ CONFIG_VARIABLES = ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "MEDIA_ROOT")
 
 
 def run_django(
-    args: list[str], settings_module: str, *, cwd: Path = REPO, **variables: str
+    args: list[str],
+    settings_module: str,
+    *,
+    cwd: Path = REPO,
+    python: tuple[str, ...] = (sys.executable,),
+    **variables: str,
 ) -> subprocess.CompletedProcess:
-    """Run `python ARGS` with only `variables` configuring the portal (no DJANGO_* leaks in)."""
+    """Run `python ARGS` with only `variables` configuring the portal (no DJANGO_* leaks in);
+    `python` may name another interpreter (a release's own environment, say)."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -23,7 +29,7 @@ def run_django(
     env["DJANGO_SETTINGS_MODULE"] = settings_module
     env.update(variables)
     return subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, *args],
+        [*python, *args],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -55,6 +55,13 @@ def release_checkout(root) -> object:
     return root
 
 
+def uv_path() -> str:
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.skip("needs uv to install the release's own dependencies")
+    return uv
+
+
 def rows(url: str, table: str, columns: str) -> list[tuple]:
     with psycopg.connect(url) as conn:
         return conn.execute(f"SELECT {columns} FROM {table} ORDER BY id").fetchall()  # noqa: S608
@@ -69,8 +76,13 @@ def test_the_release_demo_survives_the_move(tmp_path):
     try:
         old = release_checkout(tmp_path / "release")
         variables = {"DATABASE_URL": url, "MEDIA_ROOT": str(tmp_path / "media")}
+        # The release runs in an environment of its own dependencies (its uv.lock).
         loaded = run_django(
-            ["manage.py", "demo", "--no-serve"], "labportal.settings.local", cwd=old, **variables
+            ["manage.py", "demo", "--no-serve"],
+            "labportal.settings.local",
+            cwd=old,
+            python=(uv_path(), "run", "--frozen", "--no-dev", "python"),
+            **variables,
         )
         assert loaded.returncode == 0, loaded.stderr
         before = {table: rows(url, table, columns) for table, (_, columns) in TABLES.items()}
