@@ -9,7 +9,13 @@ from labportal.organisation.models import Institution, Program, Track
 
 from . import services
 from .enums import EXPERIMENT_SECTIONS, Decision, Phase
-from .models import Experiment
+from .models import (
+    LIST_ITEM_MAX_LENGTH,
+    LIST_MAX_ITEMS,
+    NOTE_MAX_LENGTH,
+    SECTION_MAX_LENGTH,
+    Experiment,
+)
 
 # --- moves on the wheel -------------------------------------------------------------------
 
@@ -22,6 +28,7 @@ class LinesField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", _("One item per line."))
+        kwargs.setdefault("max_length", LIST_ITEM_MAX_LENGTH)  # per item, see run_validators
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -35,6 +42,10 @@ class LinesField(forms.CharField):
 
     def run_validators(self, value):
         # Each item is a text (a NUL character is refused in each, not in the list's repr).
+        if len(value) > LIST_MAX_ITEMS:
+            raise forms.ValidationError(
+                _("At most %(count)d lines.") % {"count": LIST_MAX_ITEMS}, code="max_items"
+            )
         for item in value:
             super().run_validators(item)
 
@@ -54,7 +65,7 @@ class WheelForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         widget=_note_widget(),
-        max_length=5000,
+        max_length=NOTE_MAX_LENGTH,
         error_messages={"required": NOTE_REQUIRED},
     )
 
@@ -74,7 +85,7 @@ class StepBackForm(WheelForm):
     note = forms.CharField(
         label=_("Reason"),
         widget=_note_widget(),
-        max_length=5000,
+        max_length=NOTE_MAX_LENGTH,
         error_messages={"required": REASON_REQUIRED},
     )
 
@@ -190,14 +201,21 @@ class ExperimentEditForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Summary"),
+        required=False,
+        max_length=SECTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     challenge = forms.CharField(
-        label=_("Challenge"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Challenge"),
+        required=False,
+        max_length=SECTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     hypothesis = forms.CharField(
         label=_("Transformative hypothesis"),
         required=False,
+        max_length=SECTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("If we do X, then Y."),
     )
@@ -206,6 +224,7 @@ class ExperimentEditForm(forms.Form):
     conceptualisable_elements = forms.CharField(
         label=_("Conceptualisable elements"),
         required=False,
+        max_length=SECTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     attention_points = LinesField(label=_("Attention points"))

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +16,21 @@ from simple_history.models import HistoricalRecords
 from labportal.organisation.models import Education, Institution, Program, Track
 
 from .enums import Decision, Phase, TransitionKind
+
+# Limits of what a person or an import may store: a booklet's longest section is a few
+# thousand characters; far longer text only costs every page that shows it.
+SECTION_MAX_LENGTH = 20_000
+LIST_ITEM_MAX_LENGTH = 5_000
+LIST_MAX_ITEMS = 200
+NOTE_MAX_LENGTH = 5_000
+LIMITED_TEXT_FIELDS = (
+    "summary",
+    "challenge",
+    "hypothesis",
+    "conceptualisable_elements",
+    "registered_challenge",
+    "registered_hypothesis",
+)
 
 
 class Experiment(models.Model):
@@ -76,12 +93,16 @@ class Experiment(models.Model):
         blank=True,
     )
 
-    summary = models.TextField(_("summary"), blank=True)
-    challenge = models.TextField(_("challenge"), blank=True)
-    hypothesis = models.TextField(_("transformative hypothesis"), blank=True)
+    summary = models.TextField(_("summary"), max_length=SECTION_MAX_LENGTH, blank=True)
+    challenge = models.TextField(_("challenge"), max_length=SECTION_MAX_LENGTH, blank=True)
+    hypothesis = models.TextField(
+        _("transformative hypothesis"), max_length=SECTION_MAX_LENGTH, blank=True
+    )
     actions = models.JSONField(_("actions"), default=list, blank=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
-    conceptualisable_elements = models.TextField(_("conceptualisable elements"), blank=True)
+    conceptualisable_elements = models.TextField(
+        _("conceptualisable elements"), max_length=SECTION_MAX_LENGTH, blank=True
+    )
     attention_points = models.JSONField(_("attention points"), default=list, blank=True)
     concept_phases = models.JSONField(_("the concept's phases"), default=list, blank=True)
     links = models.JSONField(_("links"), default=list, blank=True)
@@ -95,8 +116,12 @@ class Experiment(models.Model):
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
 
     # Frozen at launch, like a preregistration: what was planned stays apart from what emerged.
-    registered_challenge = models.TextField(_("registered challenge"), blank=True)
-    registered_hypothesis = models.TextField(_("registered hypothesis"), blank=True)
+    registered_challenge = models.TextField(
+        _("registered challenge"), max_length=SECTION_MAX_LENGTH, blank=True
+    )
+    registered_hypothesis = models.TextField(
+        _("registered hypothesis"), max_length=SECTION_MAX_LENGTH, blank=True
+    )
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
 
     search_vector = SearchVectorField(null=True, editable=False)
@@ -122,6 +147,13 @@ class Experiment(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="experiment_dates_ordered",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=LessThanOrEqual(Length(name), SECTION_MAX_LENGTH),
+                    name=f"experiment_{name}_length",
+                )
+                for name in LIMITED_TEXT_FIELDS
             ),
         ]
         indexes = [models.Index(fields=["track", "phase"])]
@@ -183,7 +215,7 @@ class PhaseTransition(models.Model):
         blank=True,
     )
     at = models.DateTimeField(_("at"), db_index=True)
-    note = models.TextField(_("note"))
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
 
     class Meta:
         verbose_name = _("phase transition")
@@ -191,6 +223,10 @@ class PhaseTransition(models.Model):
         ordering = ["at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(note=""), name="transition_note_present"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
+                name="transition_note_length",
+            ),
         ]
 
     def __str__(self) -> str:

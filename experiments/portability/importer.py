@@ -22,7 +22,15 @@ from labportal.portability import PortabilityError
 from labportal.portability.fields import Item, where_of
 
 from ..enums import PHASE_ORDER, Decision, Phase, TransitionKind
-from ..models import Experiment, PhaseTransition, TeamMembership
+from ..models import (
+    LIST_ITEM_MAX_LENGTH,
+    LIST_MAX_ITEMS,
+    NOTE_MAX_LENGTH,
+    SECTION_MAX_LENGTH,
+    Experiment,
+    PhaseTransition,
+    TeamMembership,
+)
 from ..transitions import transitions_record
 
 TEXT_FIELDS = (
@@ -103,8 +111,15 @@ class ExperimentImport:
             and values["end_date"] < values["start_date"]
         ):
             raise item.error(_("'end_date' is before 'start_date'."))
-        values.update({name: item.text(name) for name in TEXT_FIELDS})
-        values.update({name: item.texts(name) for name in LIST_FIELDS})
+        values.update(
+            {name: item.text(name, max_length=SECTION_MAX_LENGTH) for name in TEXT_FIELDS}
+        )
+        values.update(
+            {
+                name: item.texts(name, max_items=LIST_MAX_ITEMS, max_length=LIST_ITEM_MAX_LENGTH)
+                for name in LIST_FIELDS
+            }
+        )
         parent = item.slug("parent")
         if parent == slug:
             raise item.error(_("an experiment cannot be an iteration of itself."))
@@ -150,7 +165,7 @@ class ExperimentImport:
             "decision": decision,
             "by": entry.person("by"),
             "at": entry.datetime("at", required=True),
-            "note": entry.text("note", required=True),
+            "note": entry.text("note", required=True, max_length=NOTE_MAX_LENGTH),
         }
 
     def write(self, rows: list[Row]) -> None:

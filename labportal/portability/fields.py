@@ -77,12 +77,23 @@ class Item:
             ) from exc
         return value
 
-    def texts(self, key: str) -> list[str]:
+    def texts(
+        self, key: str, *, max_items: int | None = None, max_length: int | None = None
+    ) -> list[str]:
         value = self.data.get(key)
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self._wrong(key, _("a list of strings"))
+        if max_items is not None and len(value) > max_items:
+            raise self.error(
+                _("%(key)r has more than %(count)d items.") % {"key": key, "count": max_items}
+            )
+        if max_length is not None and any(len(v) > max_length for v in value):
+            raise self.error(
+                _("an item of %(key)r is longer than %(count)d characters.")
+                % {"key": key, "count": max_length}
+            )
         return value
 
     def slugs(self, key: str) -> list[str]:

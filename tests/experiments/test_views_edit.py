@@ -196,3 +196,31 @@ def test_a_nul_character_in_a_list_item_is_refused_and_nothing_changes(client_fo
     assert "Null-tegn er ikke tilladte" in response.content.decode()
     after = Experiment.objects.get(pk=experiment.pk)
     assert getattr(after, field) == getattr(before, field)
+
+
+def test_texts_beyond_their_limits_are_refused_and_nothing_changes(client_for, wheel):
+    from experiments.models import LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS, SECTION_MAX_LENGTH
+
+    experiment = wheel["experiment"]
+    client = client_for(wheel["member"])
+    for field, value in [
+        ("summary", "a" * (SECTION_MAX_LENGTH + 1)),
+        ("challenge", "[" * (SECTION_MAX_LENGTH + 1)),
+        ("actions", "b" * (LIST_ITEM_MAX_LENGTH + 1)),
+        ("findings", "\n".join(f"fund {n}" for n in range(LIST_MAX_ITEMS + 1))),
+    ]:
+        response = client.post(edit_url(experiment), edit_data(experiment, **{field: value}))
+        assert response.status_code == 400, field
+        stored = Experiment.objects.get(pk=experiment.pk)
+        assert getattr(stored, field) == getattr(experiment, field), field
+
+
+def test_the_database_refuses_a_section_beyond_its_limit(wheel):
+    from django.db import IntegrityError, transaction
+
+    from experiments.models import SECTION_MAX_LENGTH
+
+    experiment = wheel["experiment"]
+    experiment.summary = "a" * (SECTION_MAX_LENGTH + 1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        experiment.save(update_fields=["summary"])

@@ -255,6 +255,14 @@ BAD_INPUTS = {
         lambda data: _broken(data, lambda d: d["institutions"][0].update(slug="T E C")),
         "which is not a slug",
     ),
+    "section too long": (
+        lambda data: _broken(data, lambda d: d["experiments"][0].update(summary="x" * 20_001)),
+        "'summary' is longer than 20000 characters",
+    ),
+    "list item too long": (
+        lambda data: _broken(data, lambda d: d["experiments"][0].update(actions=["x" * 5_001])),
+        "an item of 'actions' is longer than 5000 characters",
+    ),
     "nested far too deep": (
         lambda data: _broken(data, lambda d: d.update(notes=[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]])),
         "nests deeper than a labportal export can",
