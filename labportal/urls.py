@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
@@ -15,8 +14,6 @@ urlpatterns = [
     path("bazar/", include("bazar.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (MEDIA_ROOT) are never served as such, not even under DEBUG: an uploaded
+# booklet is read by its import task, and whatever a page offers for download goes through a
+# view that checks who asks.

@@ -192,3 +192,21 @@ def test_argon2_is_the_production_hasher():
     assert encoded.startswith("argon2$argon2id$")
     assert Argon2PasswordHasher().verify("correct horse", encoded)
     assert not Argon2PasswordHasher().verify("wrong horse", encoded)
+
+
+def test_uploaded_files_are_not_served_even_with_debug(settings):
+    """An uploaded booklet is not a page: /media/ is no URL, also in the demo (DEBUG on)."""
+    import importlib
+
+    from django.urls import Resolver404, resolve
+
+    import labportal.urls
+
+    settings.DEBUG = True
+    try:
+        module = importlib.reload(labportal.urls)
+        with pytest.raises(Resolver404):
+            resolve("/media/booklets/2026/11/haefte.pdf", urlconf=module)
+    finally:
+        settings.DEBUG = False
+        importlib.reload(labportal.urls)
