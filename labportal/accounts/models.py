@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import F
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +18,9 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     title = models.CharField(_("job title"), max_length=120, blank=True)
+    # Moved on at every sign-out: every session signed in before it stops being valid, also
+    # one that a cache kept after the sign-out could not reach it (a Redis that was away).
+    sign_out_count = models.PositiveIntegerField(_("sign-outs"), default=0, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -24,3 +29,24 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_session_auth_hash(self) -> str:
+        """What a session must match to stay signed in (Django checks it on every request,
+        with the user it loads anyway): the password, as Django's, and the sign-outs."""
+        return self._auth_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._auth_hash(secret)
+
+    def _auth_hash(self, secret: str) -> str:
+        return salted_hmac(
+            "labportal.accounts.User.get_session_auth_hash",
+            f"{self.password}|{self.sign_out_count}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def sessions_end(self) -> None:
+        """End every session of this person (a sign-out ends them all, on every device)."""
+        User.objects.filter(pk=self.pk).update(sign_out_count=F("sign_out_count") + 1)

@@ -153,3 +153,37 @@ def test_without_trusted_proxies_the_forwarded_header_is_ignored(client, staff_u
     for n in range(5):
         login(client, "staff", "wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
     assert login(client, "staff", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.50").status_code == 429
+
+
+def test_a_sign_out_ends_the_session_even_if_a_cache_brings_it_back(client, staff_user, settings):
+    """A cache that missed the sign-out (a Redis away at that moment, back later with the old
+    entry) cannot sign the old cookie in again."""
+    from importlib import import_module
+
+    from django.core.cache import cache
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    assert login(client, "staff", PASSWORD).status_code == 302
+    old_key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    kept = cache.get(store.cache_key_prefix + old_key)
+    assert kept is not None  # what the cache holds for the signed-in session
+
+    client.post(reverse("accounts:logout"))
+    cache.set(store.cache_key_prefix + old_key, kept)  # the cache comes back with it
+    client.cookies[settings.SESSION_COOKIE_NAME] = old_key
+
+    response = client.get(reverse("core:dashboard"))
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response.url
+
+
+def test_a_sign_out_ends_the_persons_other_sessions_too(client, staff_user):
+    from django.test import Client
+
+    phone = Client()
+    phone.force_login(staff_user)
+    assert phone.get(reverse("core:dashboard")).status_code == 200
+    assert login(client, "staff", PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+    assert phone.get(reverse("core:dashboard")).status_code == 302
