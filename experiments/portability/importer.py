@@ -23,6 +23,7 @@ from labportal.portability.fields import Item, where_of
 
 from ..enums import PHASE_ORDER, Decision, Phase, TransitionKind
 from ..models import (
+    LIMITED_TEXT_FIELDS,
     LIST_ITEM_MAX_LENGTH,
     LIST_MAX_ITEMS,
     NOTE_MAX_LENGTH,
@@ -33,14 +34,7 @@ from ..models import (
 )
 from ..transitions import transitions_record
 
-TEXT_FIELDS = (
-    "summary",
-    "challenge",
-    "hypothesis",
-    "conceptualisable_elements",
-    "registered_challenge",
-    "registered_hypothesis",
-)
+TEXT_FIELDS = LIMITED_TEXT_FIELDS  # every long text field is limited
 LIST_FIELDS = ("actions", "findings", "attention_points", "concept_phases")
 CHANGE_REASON = "import"
 

@@ -27,6 +27,11 @@ def text_pdf(lines: list[str]) -> bytes:
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalog), with its xref."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, obj in enumerate(objects, start=1):
