@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.exceptions import SoftTimeLimitExceeded
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "labportal.settings.local")
 
@@ -13,7 +14,9 @@ app.autodiscover_tasks()
 # Options for short tasks that talk to outside services (mail, broker): retry transient
 # network errors with exponential backoff, a cap, and hard time limits.
 RETRYING_SHORT_TASK = {
-    "autoretry_for": (OSError,),
+    # OSError covers a refused or silent mail server (timeouts are OSErrors); a task stopped
+    # by its soft time limit is tried again too.
+    "autoretry_for": (OSError, SoftTimeLimitExceeded),
     "retry_backoff": True,
     "retry_backoff_max": 600,
     "max_retries": 5,

@@ -173,6 +173,10 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# An SMTP server that accepts and never answers must not hold a worker until the task's soft
+# time limit (60 s for e-mail tasks): after this many seconds the send fails with a timeout,
+# an OSError, which the task retries (labportal/celery.py, RETRYING_SHORT_TASK).
+EMAIL_TIMEOUT = 15
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="labportal <noreply@localhost>")
 
 # Celery: with REDIS_URL a real broker; without it tasks run eagerly in the caller.

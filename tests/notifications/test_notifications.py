@@ -98,3 +98,30 @@ def test_the_inbox_shows_mine_with_a_constant_number_of_queries(client_for, make
     assert "Min første" in page
     assert "Ikke min" not in page
     assert len(many) == len(few)
+
+
+def test_a_silent_mail_server_times_out_into_a_retry(make_user, settings):
+    """An SMTP server that accepts and never answers: the send fails within EMAIL_TIMEOUT
+    with an error the task retries, and the notification stays unsent until then."""
+    import socket
+
+    from labportal.celery import RETRYING_SHORT_TASK
+    from labportal.notifications.emails import notification_send_email
+
+    assert RETRYING_SHORT_TASK["soft_time_limit"] > settings.EMAIL_TIMEOUT
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # accepts (the kernel does), never speaks
+    try:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 1
+        person = make_user(email="person@example.org")
+        [notification] = notifications_create(recipients=[person], render=render_greeting)
+        with pytest.raises(RETRYING_SHORT_TASK["autoretry_for"]):
+            notification_send_email(notification=notification)
+    finally:
+        silent.close()
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
