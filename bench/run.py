@@ -30,6 +30,8 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 import django  # noqa: E402
 import psycopg  # noqa: E402
 
+from bench.search_sql import sql_benchmark  # noqa: E402
+
 BIND = "127.0.0.1:8765"
 RAW, BARE = "raw view, no middleware", "bare view"
 BASELINES = (RAW, BARE)
@@ -77,6 +79,8 @@ def prepare(count: int) -> str:
         django.setup()
         print(f"Using {database_url()} ({count} experiments already there).")
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # a database filled by an older commit catches up
     from django.test import Client
 
     from labportal.accounts.models import User
@@ -316,58 +320,6 @@ def http_benchmark(
         "request; its 'of raw'/'of bare' is that baseline's CPU per request divided by the "
         "page's)"
     )
-
-
-def explain_ms(cursor, sql: str, params) -> float:
-    cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
-    plan = cursor.fetchone()[0]
-    plan = plan[0] if isinstance(plan, list) else plan
-    return plan["Execution Time"]
-
-
-def sql_benchmark(runs: int = 7) -> None:
-    """Database time of the search queries (candidates + ranked page) for three words."""
-    django.setup()
-    from django.db import connection
-
-    from bench.data import COMMON_WORD, MID_WORD, RARE_WORD
-    from experiments.models import Experiment
-    from experiments.search import candidate_query, experiment_search
-    from experiments.views.browse import card_rows
-
-    total = Experiment.objects.count()
-    naive = (
-        "SELECT id FROM experiments_experiment "
-        "WHERE search_vector @@ websearch_to_tsquery('danish', %s) "
-        "ORDER BY ts_rank(search_vector, websearch_to_tsquery('danish', %s)) DESC LIMIT 25"
-    )
-    print(f"\nSearch SQL over {total} experiments: median of {runs} runs (EXPLAIN ANALYZE)")
-    print(f"{'word':14} {'matches':>8} {'candidates':>10} {'page':>7} {'total':>7} {'naive':>7}")
-    with connection.cursor() as cursor:
-        for word in (COMMON_WORD, MID_WORD, RARE_WORD):
-            cursor.execute(
-                "SELECT count(*) FROM experiments_experiment "
-                "WHERE search_vector @@ websearch_to_tsquery('danish', %s)",
-                [word],
-            )
-            matches = cursor.fetchone()[0]
-            queryset = Experiment.objects.all()
-            candidates = candidate_query(queryset, word)
-            candidates_sql, candidates_params = candidates.query.sql_with_params()
-            results = experiment_search(queryset, word)
-            page = card_rows(results.queryset, start=0, snippet=results.snippet)
-            page_sql, page_params = page.query.sql_with_params()
-            timings = {"candidates": [], "page": [], "naive": []}
-            for _ in range(runs):
-                timings["candidates"].append(explain_ms(cursor, candidates_sql, candidates_params))
-                timings["page"].append(explain_ms(cursor, page_sql, page_params))
-                timings["naive"].append(explain_ms(cursor, naive, [word, word]))
-            med = {k: statistics.median(v) for k, v in timings.items()}
-            print(
-                f"{word:14} {matches:8d} {results.total:10d} {med['page']:7.1f} "
-                f"{med['candidates'] + med['page']:7.1f} {med['naive']:7.1f}   "
-                f"(candidates {med['candidates']:.1f} ms)"
-            )
 
 
 def main() -> None:
