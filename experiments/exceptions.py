@@ -53,3 +53,37 @@ class StaleTransition(ExperimentError):
 
 class SlugTaken(ExperimentError):
     status = 400
+
+
+class SubmissionUsed(ExperimentError):
+    """The new-experiment form was sent before: `experiment` is the one it created."""
+
+    status = 303
+
+    def __init__(self, experiment):
+        super().__init__(
+            _("This form had already been sent; it created the experiment “%(title)s”.")
+            % {"title": experiment.title}
+        )
+        self.experiment = experiment
+
+
+class StaleEdit(ExperimentError):
+    """Someone else saved the experiment after the edit form was opened.
+
+    `current` is the experiment as stored now, `current_team` its team when the form names
+    the team (else None), and `version` the version to carry in the form to save over it."""
+
+    status = 409
+
+    def __init__(self, *, current, current_team, version: str):
+        super().__init__(
+            _(
+                "Someone else saved changes to this experiment after you opened the form, so "
+                "your changes were not saved. Their text and yours are shown side by side; "
+                "your text is still in the form. Adjust it and save again to replace theirs."
+            )
+        )
+        self.current = current
+        self.current_team = current_team
+        self.version = version

@@ -1,5 +1,7 @@
 """All user input on experiments goes through these forms; services do the writing."""
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,7 @@ from labportal.accounts.models import User
 from labportal.organisation.models import Institution, Program, Track
 
 from . import services
+from .editing import edit_version
 from .enums import EXPERIMENT_SECTIONS, Decision, Phase
 from .models import (
     LIST_ITEM_MAX_LENGTH,
@@ -114,7 +117,24 @@ def active_users():
     return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
 
 
+SUBMISSION_MISSING = _(
+    "The form was incomplete or too old, so nothing was created. "
+    "Check the fields and send it again."
+)
+VERSION_MISSING = _(
+    "The form was incomplete or too old, so nothing was saved. Check the fields and save again."
+)
+
+
+def _renewed(data, name: str, value: str):
+    data = data.copy()
+    data[name] = value
+    return data
+
+
 class ExperimentCreateForm(forms.ModelForm):
+    # One-time token of this form: sending it twice creates one experiment (see the service).
+    submission = forms.CharField(widget=forms.HiddenInput, required=False)
     slug = forms.SlugField(
         label=_("Address (slug)"),
         max_length=100,
@@ -159,9 +179,21 @@ class ExperimentCreateForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("submission", str(uuid.uuid4()))
         self.fields["program"].queryset = Program.objects.order_by("title")
         self.fields["track"].queryset = Track.objects.select_related("program").order_by("title")
         self.fields["institution"].queryset = Institution.objects.order_by("name")
+
+    def clean_submission(self) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(self.cleaned_data.get("submission") or "")
+        except ValueError:
+            self.add_error(None, SUBMISSION_MISSING)
+            return None
+
+    def renew_submission(self) -> None:
+        """A form sent without a usable token gets a fresh one, so it can be sent again."""
+        self.data = _renewed(self.data, "submission", str(uuid.uuid4()))
 
     def clean_title(self):
         return (self.cleaned_data.get("title") or "").strip()
@@ -197,8 +229,13 @@ class ExperimentCreateForm(forms.ModelForm):
 
 
 class ExperimentEditForm(forms.Form):
-    """The sections of an experiment; list sections are one item per line."""
+    """The sections of an experiment; list sections are one item per line.
 
+    `version` is the fingerprint of what the form was opened with (editing.edit_version): a
+    save over someone else's later changes is refused, and `conflicts` lists, per field, their
+    stored text next to this person's unsaved one."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"),
@@ -249,10 +286,23 @@ class ExperimentEditForm(forms.Form):
     def __init__(self, *args, experiment: Experiment, can_manage_team: bool, **kwargs):
         initial = {name: getattr(experiment, name) for name in self.SECTION_FIELDS}
         initial["team"] = [m.user_id for m in experiment.memberships.all()]
+        team = initial["team"] if can_manage_team else None
+        initial["version"] = edit_version(experiment, self.SECTION_FIELDS, team)
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         if not can_manage_team:
             del self.fields["team"]
+
+    def clean_version(self) -> str | None:
+        version = self.cleaned_data.get("version")
+        if not version:
+            self.add_error(None, VERSION_MISSING)
+        return version or None
+
+    def renew_version(self, version: str | None = None) -> None:
+        """Carry `version` (default: the one the form was opened with), so that saving the
+        form again replaces what is stored now."""
+        self.data = _renewed(self.data, "version", version or self.initial["version"])
 
     def clean_title(self):
         title = (self.cleaned_data.get("title") or "").strip()
@@ -269,3 +319,38 @@ class ExperimentEditForm(forms.Form):
 
     def section_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.SECTION_FIELDS}
+
+    def service_kwargs(self) -> dict:
+        return {
+            "data": self.section_data(),
+            "team": self.cleaned_data["team"] if "team" in self.fields else None,
+            "expected_version": self.cleaned_data["version"],
+        }
+
+    def conflicts(self, current: Experiment, current_team: list[User] | None) -> list[dict]:
+        """Each field whose stored value differs from this person's: label, theirs, yours."""
+        rows = [
+            (self.fields[name].label, getattr(current, name), self.cleaned_data[name])
+            for name in self.SECTION_FIELDS
+            if getattr(current, name) != self.cleaned_data[name]
+        ]
+        if current_team is not None and "team" in self.fields:
+            chosen = list(self.cleaned_data["team"])
+            if {user.pk for user in current_team} != {user.pk for user in chosen}:
+                rows.append((self.fields["team"].label, current_team, chosen))
+        return [
+            {"label": label, "theirs": _as_text(theirs), "yours": _as_text(yours)}
+            for label, theirs, yours in rows
+        ]
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(_as_text(item) for item in value)
+    if isinstance(value, User):
+        return value.get_full_name() or value.username
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -125,11 +125,19 @@ class Experiment(models.Model):
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
 
     search_vector = SearchVectorField(null=True, editable=False)
+    # The one-time token of the new-experiment form that created it: a second submission of
+    # the same form finds this experiment instead of making another.
+    created_by_submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "updated_at", "phase_entered_at"],
+        excluded_fields=[
+            "search_vector",
+            "updated_at",
+            "phase_entered_at",
+            "created_by_submission",
+        ],
         cascade_delete_history=True,
     )
 

@@ -102,6 +102,13 @@ def experiment_for_user(user: User, slug: str, *, queryset=None) -> Experiment:
     return experiment
 
 
+def experiment_created_by_submission(submission) -> Experiment | None:
+    """The experiment a new-experiment form's one-time token created, if it was sent before."""
+    if submission is None:
+        return None
+    return Experiment.objects.filter(created_by_submission=submission).first()
+
+
 def experiment_for_action(user: User, slug: str) -> Experiment:
     """A lean fetch for POST actions (the service locks and re-reads the row)."""
     return experiment_for_user(user, slug, queryset=Experiment.objects.all())

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -258,7 +259,8 @@ class ExperimentImport:
         self.ctx.report.count("phase history entries", "added", len(new))
 
     def finish(self) -> None:
-        """Settle parents (which may have come after their iterations)."""
+        """Settle parents (which may have come after their iterations), then refuse a cycle."""
+        settled: list[int] = []
         for chunk in chunked(self.parents, 1000):
             slugs = {slug for pair in chunk for slug in pair}
             found = {
@@ -272,9 +274,19 @@ class ExperimentImport:
                 if parent not in found:
                     raise self._unknown_experiment(slug, "parent", parent)
                 pk, parent_id = found[slug]
+                settled.append(pk)
                 if parent_id != found[parent][0]:
                     to_update.append(Experiment(pk=pk, parent_id=found[parent][0]))
             Experiment.objects.bulk_update(to_update, ["parent_id"])
+        cycles = parent_cycles(settled)
+        if cycles:
+            raise PortabilityError(
+                _(
+                    "experiments: the parents form a cycle (%(cycles)s); an experiment cannot be "
+                    "an iteration of itself or of its own iterations."
+                )
+                % {"cycles": "; ".join(" → ".join([*cycle, cycle[0]]) for cycle in cycles)}
+            )
 
     def _unknown_experiment(self, slug: str, key: str, other: str):
         where = f'experiments "{slug}"'
@@ -282,6 +294,46 @@ class ExperimentImport:
             _("%(where)s: %(key)r refers to the unknown experiment %(other)r.")
             % {"where": where, "key": key, "other": other}
         )
+
+
+# From each start, follow the parent links (as stored now, in the import's transaction) until
+# a link leads back to an experiment already on the path; a path that returns to its start is
+# a cycle through that start.
+_CYCLES_SQL = """
+WITH RECURSIVE walk(start_id, next_id, path) AS (
+    SELECT id, parent_id, ARRAY[id] FROM {table}
+    WHERE id = ANY(%s) AND parent_id IS NOT NULL
+  UNION ALL
+    SELECT walk.start_id, e.parent_id, walk.path || e.id
+    FROM walk JOIN {table} e ON e.id = walk.next_id
+    WHERE walk.next_id <> walk.start_id AND e.parent_id IS NOT NULL
+      AND NOT e.id = ANY(walk.path)
+)
+SELECT path FROM walk WHERE next_id = start_id
+"""
+
+
+def parent_cycles(starts: list[int], *, limit: int = 5) -> list[list[str]]:
+    """The cycles of parent links through any of `starts`, each as slugs starting at its
+    alphabetically first one; at most `limit` of them. Two queries, whatever the depth."""
+    if not starts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_CYCLES_SQL.format(table=Experiment._meta.db_table), [starts])
+        paths = [path for (path,) in cursor.fetchall()]
+    if not paths:
+        return []
+    slugs = dict(
+        Experiment.objects.filter(pk__in={pk for path in paths for pk in path}).values_list(
+            "pk", "slug"
+        )
+    )
+    cycles = set()
+    for path in paths:
+        names = [slugs[pk] for pk in path]
+        first = names.index(min(names))
+        cycles.add(tuple(names[first:] + names[:first]))
+    return [list(cycle) for cycle in sorted(cycles)[:limit]]
 
 
 def import_experiments(ctx, source) -> None:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
 from experiments import selectors, services
-from experiments.exceptions import ExperimentError, SlugTaken
+from experiments.exceptions import ExperimentError, SlugTaken, StaleEdit, SubmissionUsed
 from experiments.forms import ExperimentCreateForm, ExperimentEditForm
 from experiments.models import Experiment, TeamMembership
 
@@ -19,12 +18,19 @@ from experiments.models import Experiment, TeamMembership
 @require_http_methods(["GET", "POST"])
 @permission_required("experiments.create", raise_exception=True)
 def experiment_create(request: HttpRequest) -> HttpResponse:
-    form = ExperimentCreateForm(request.POST or None)
+    form = ExperimentCreateForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
+        valid = form.is_valid()
+        # The same form sent again (a double click, a second tab): show what it created.
+        earlier = selectors.experiment_created_by_submission(form.cleaned_data.get("submission"))
+        if earlier is not None:
+            return _sent_before(request, earlier)
+        if valid:
             try:
                 experiment = services.experiment_create(by=request.user, **form.service_kwargs())
+            except SubmissionUsed as exc:
+                return _sent_before(request, exc.experiment)
             except SlugTaken as exc:
                 form.add_error("slug", exc.message)
             except ExperimentError as exc:
@@ -36,12 +42,19 @@ def experiment_create(request: HttpRequest) -> HttpResponse:
                     % {"title": experiment.title},
                 )
                 return redirect(experiment)
+        if form.cleaned_data.get("submission") is None:
+            form.renew_submission()
         status = 400
     context = {
         "form": form,
         "crumbs": [(reverse("experiments:list"), _("Experiments")), (None, _("New experiment"))],
     }
     return render(request, "experiments/create.html", context, status=status)
+
+
+def _sent_before(request: HttpRequest, experiment: Experiment) -> HttpResponse:
+    messages.info(request, SubmissionUsed(experiment).message)
+    return redirect(experiment)
 
 
 def _experiment_for_edit(user, slug: str) -> Experiment:
@@ -62,32 +75,38 @@ def experiment_edit(request: HttpRequest, slug: str) -> HttpResponse:
     experiment = _experiment_for_edit(request.user, slug)
     can_manage_team = request.user.has_perm("experiments.manage_team", experiment)
     form = ExperimentEditForm(
-        request.POST or None, experiment=experiment, can_manage_team=can_manage_team
+        request.POST if request.method == "POST" else None,
+        experiment=experiment,
+        can_manage_team=can_manage_team,
     )
-    status = 200
+    status, conflicts = 200, []
     if request.method == "POST":
+        status = 400
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    changed = services.experiment_update(
-                        experiment=experiment, by=request.user, data=form.section_data()
-                    )
-                    added = removed = 0
-                    if "team" in form.fields:
-                        added, removed = services.team_set(
-                            experiment=experiment, users=form.cleaned_data["team"], by=request.user
-                        )
+                changed = services.experiment_update(
+                    experiment=experiment, by=request.user, **form.service_kwargs()
+                )
+            except StaleEdit as exc:
+                # Nothing was written: show their text next to this person's, and let a
+                # second save (now knowingly) replace theirs.
+                form.add_error(None, exc.message)
+                conflicts = form.conflicts(exc.current, exc.current_team)
+                form.renew_version(exc.version)
+                status = exc.status
             except ExperimentError as exc:
                 form.add_error(None, exc.message)
             else:
-                if changed or added or removed:
+                if changed:
                     messages.success(request, _("Your changes have been saved."))
                 else:
                     messages.info(request, _("Nothing was changed."))
                 return redirect(experiment)
-        status = 400
+        elif not form.cleaned_data.get("version"):
+            form.renew_version()
     context = {
         "form": form,
+        "conflicts": conflicts,
         "experiment": experiment,
         "crumbs": [
             (reverse("experiments:list"), _("Experiments")),

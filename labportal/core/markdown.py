@@ -6,11 +6,11 @@ used before, parsed a run of "[" in quadratic time (16,000 characters took a min
 saved summary could hold a server's threads.
 """
 
-from functools import lru_cache
-
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+
+from .sized_lru import SizedLRU
 
 ALLOWED_TAGS = {
     "p",
@@ -42,6 +42,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 # its content). A parser holds no state between calls, so one serves every thread.
 _parser = MarkdownIt("commonmark", {"html": True}).enable("table")
 CACHED_UP_TO = 20_000  # characters: longer texts are rendered each time, not kept
+# Characters of text and HTML kept per process, all entries together: 8 MB of memory for
+# Danish text (Python keeps æ, ø and å in one byte each), up to twice that for texts with
+# curly quotes or dashes (two bytes per character).
+CACHE_MAX_CHARS = 8_000_000
 
 
 def render_markdown(text: str | None) -> SafeString:
@@ -63,8 +67,8 @@ def _render(text: str) -> SafeString:
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 above
 
 
-@lru_cache(maxsize=2048)
-def _cached(text: str) -> SafeString:
-    """A pure function of the text, so pages shown again reuse the sanitised HTML; at most
-    2,048 texts of at most CACHED_UP_TO characters (~40 MB) per process."""
-    return _render(text)
+# A pure function of the text, so pages shown again reuse the sanitised HTML; the least
+# recently shown texts give way once texts and their HTML pass CACHE_MAX_CHARS together.
+_cached = SizedLRU(
+    _render, max_size=CACHE_MAX_CHARS, size_of=lambda text, html: len(text) + len(html)
+)

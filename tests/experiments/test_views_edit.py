@@ -1,8 +1,12 @@
 """Creating experiments (strategic level, admins) and editing their sections (team)."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
+from experiments.editing import edit_version
+from experiments.forms import ExperimentEditForm
 from experiments.models import Experiment
 from experiments.selectors import experiment_changes
 from tests.factories import InstitutionFactory, TrackFactory
@@ -33,6 +37,7 @@ def create_data(track, /, **overrides):
         "summary": "",
         "start_date": "2025-01-01",
         "end_date": "2025-06-30",
+        "submission": str(uuid.uuid4()),
     }
     return data | overrides
 
@@ -91,8 +96,17 @@ def test_create_is_403_for_others(client_for, wheel, track, who):
     assert not Experiment.objects.filter(title="Tre rum i praksis").exists()
 
 
+def opened_version(experiment, *, with_team: bool) -> str:
+    """The version the edit form carries when opened now (with the team for those who name it)."""
+    stored = Experiment.objects.get(pk=experiment.pk)
+    team = list(stored.memberships.values_list("user_id", flat=True)) if with_team else None
+    return edit_version(stored, ExperimentEditForm.SECTION_FIELDS, team)
+
+
 def edit_data(experiment, **overrides):
+    """The form as its page sends it; a form that names the team has "team" in `overrides`."""
     data = {
+        "version": opened_version(experiment, with_team="team" in overrides),
         "title": experiment.title,
         "summary": experiment.summary,
         "challenge": experiment.challenge,
