@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from labportal.booklet.pdf import is_pdf
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 ALLOWED_SUFFIXES = (".txt", ".pdf")
 
@@ -15,6 +17,7 @@ class BookletUploadForm(forms.Form):
     )
     program = forms.SlugField(
         label=_("Program slug"),
+        max_length=120,  # BookletUpload.program_slug
         required=False,
         help_text=_("Leave empty to use the program the booklet names."),
     )
@@ -27,4 +30,10 @@ class BookletUploadForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
+        # What costs nothing is checked here; reading the booklet is the dry run's job.
+        if upload.name.lower().endswith(".pdf"):
+            head = upload.read(1024)
+            upload.seek(0)
+            if not is_pdf(head):
+                raise forms.ValidationError(_("The file is not a PDF."))
         return upload

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 class BookletUpload(models.Model):
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking (dry run)")
         CHECKED = "checked", _("Checked (dry run)")
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Importing")
@@ -28,7 +29,11 @@ class BookletUpload(models.Model):
         blank=True,
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CHECKED
+        _("status"), max_length=20, choices=Status.choices, default=Status.CHECKING
+    )
+    # The background job now working on it (the dry run, then the import).
+    job = models.ForeignKey(
+        "jobs.Job", verbose_name=_("job"), related_name="+", on_delete=models.SET_NULL, null=True
     )
     dry_run_report = models.JSONField(_("dry-run report"), default=dict, blank=True)
     report = models.JSONField(_("import report"), default=dict, blank=True)
@@ -43,3 +48,8 @@ class BookletUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def in_progress(self) -> bool:
+        """A job is checking or importing it (or is to)."""
+        return self.status in (self.Status.CHECKING, self.Status.QUEUED, self.Status.RUNNING)

@@ -1,4 +1,4 @@
-"""Telling the team and the owner about a move on the wheel (called by tasks.notify_transition)."""
+"""Telling the team and the owner about a move on the wheel (transitions_record calls this)."""
 
 from django.utils.translation import gettext as _
 
@@ -11,10 +11,16 @@ from .models import PhaseTransition
 
 
 def transition_recipients(transition: PhaseTransition) -> list[User]:
+    """The team and the owner, except whoever made the move (they know)."""
     experiment = transition.experiment
-    users = list(User.objects.filter(memberships__experiment=experiment, is_active=True))
-    if experiment.owner_id and experiment.owner.is_active:
-        users.append(experiment.owner)
+    users = list(
+        User.objects.filter(memberships__experiment=experiment, is_active=True).exclude(
+            pk=transition.by_id
+        )
+    )
+    owner = experiment.owner
+    if owner is not None and owner.is_active and owner.pk != transition.by_id:
+        users.append(owner)
     return users
 
 
@@ -50,12 +56,9 @@ def _render(transition: PhaseTransition) -> tuple[str, str]:
 
 
 def transition_notify(*, transition: PhaseTransition) -> list[Notification]:
-    """One notification (inbox + e-mail) per team member and the owner; safe to run twice."""
-    url = transition_url(transition)
-    if Notification.objects.filter(url=url).exists():
-        return []
+    """One notification (inbox + e-mail) per team member and the owner."""
     return notifications_create(
         recipients=transition_recipients(transition),
         render=lambda: _render(transition),
-        url=url,
+        url=transition_url(transition),
     )

@@ -1,5 +1,5 @@
-"""Services behind the booklet import page: check an upload (dry run), then queue the import
-(`tasks.import_booklet_task`, which runs `labportal.booklet.booklet_import`) and follow it."""
+"""Services behind the booklet import page: store an upload and check it (the dry run, a job),
+then import it once confirmed (another job) and follow it (tasks.py holds both jobs)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,33 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from experiments.models_booklet import BookletUpload
-from experiments.tasks import import_booklet_task, progress_key
-from labportal.booklet import booklet_import, read_booklet_bytes
+from experiments.tasks import CHECK_BOOKLET, IMPORT_BOOKLET, progress_key
+from labportal import jobs
 
 
+@transaction.atomic
 def booklet_upload_check(*, file: UploadedFile, program_slug: str, by) -> BookletUpload:
-    """Store the upload with its dry-run report; raises BookletError for bad input."""
-    data = file.read()
-    text = read_booklet_bytes(data, file.name or "")
-    report = booklet_import(text=text, program_slug=program_slug or None, dry_run=True)
-    file.seek(0)
-    return BookletUpload.objects.create(
+    """Store the upload and record its dry run; the page follows the job."""
+    upload = BookletUpload.objects.create(
         file=file,
         original_name=(file.name or "booklet")[:255],
         program_slug=program_slug,
         uploaded_by=by,
-        dry_run_report=report.as_dict(),
     )
+    upload.job = jobs.record(CHECK_BOOKLET, upload_id=upload.pk)
+    upload.save(update_fields=["job"])
+    return upload
 
 
 def booklet_upload_confirm(*, upload: BookletUpload) -> BookletUpload:
-    """Queue the real import after this transaction commits (safe to call twice)."""
+    """Record the real import (safe to call twice: only a checked upload is queued)."""
     with transaction.atomic():
         upload = BookletUpload.objects.select_for_update().get(pk=upload.pk)
         if upload.status != BookletUpload.Status.CHECKED:
             return upload
         upload.status = BookletUpload.Status.QUEUED
-        upload.save(update_fields=["status"])
-        upload_id = upload.pk
-        transaction.on_commit(lambda: import_booklet_task.delay(upload_id=upload_id))
+        upload.job = jobs.record(IMPORT_BOOKLET, upload_id=upload.pk)
+        upload.save(update_fields=["status", "job"])
     upload.refresh_from_db()
     return upload
 

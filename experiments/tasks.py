@@ -1,63 +1,82 @@
-"""Celery tasks of the experiments app: thin wrappers that take ids and call services."""
+"""Background jobs of the experiments app: checking (dry run) and importing an uploaded booklet.
+
+Each is a job (`labportal.jobs`): recorded with the upload's change, run once by a worker,
+and run again elsewhere if its worker dies. The import writes in one transaction, so a run
+cut short leaves nothing behind and the next run starts clean.
+"""
 
 import logging
 
-from celery import shared_task
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from labportal.celery import RETRYING_SHORT_TASK
+from labportal.booklet import BookletError, booklet_import, read_booklet_bytes
+from labportal.jobs.running import job_task
+
+from .models_booklet import BookletUpload
 
 logger = logging.getLogger(__name__)
 
-
-# --- notifications on the wheel ------------------------------------------------------
-
-
-@shared_task(**RETRYING_SHORT_TASK)
-def notify_transition(*, transition_id: int) -> int:
-    """Notify the team and the owner of one transition; returns how many were notified."""
-    from .models import PhaseTransition
-    from .notify import transition_notify
-
-    transition = (
-        PhaseTransition.objects.select_related("experiment__owner", "by")
-        .filter(pk=transition_id)
-        .first()
-    )
-    if transition is None:
-        logger.info("Transition %s is gone; nothing to notify.", transition_id)
-        return 0
-    return len(transition_notify(transition=transition))
-
-
-# --- booklet import -------------------------------------------------------------------
-# The task holds the whole run (look up, run once, record the outcome), so that the import
-# page's services can queue it without this module importing them back.
-
+CHECK_BOOKLET = "experiments.check_booklet"
+IMPORT_BOOKLET = "experiments.import_booklet"
 PROGRESS_TTL = 3600
+# Both read PDFs that may be large and hostile (labportal/booklet/pdf.py bounds the work).
+BOOKLET_TIME_LIMIT = 300
 
 
 def progress_key(upload_id: int) -> str:
     return f"booklet-upload:{upload_id}:progress"
 
 
-@shared_task(soft_time_limit=240, time_limit=300)
-def import_booklet_task(*, upload_id: int) -> None:
-    """Import an uploaded booklet the administrator confirmed; records progress in the cache
-    and the result on the upload."""
-    from django.core.cache import cache
+def _read_text(upload: BookletUpload) -> str:
+    with upload.file.open("rb") as handle:
+        data = handle.read()
+    return read_booklet_bytes(data, upload.original_name)
 
-    from labportal.booklet import BookletError, booklet_import, read_booklet_bytes
 
-    from .models_booklet import BookletUpload
-
-    upload = BookletUpload.objects.filter(pk=upload_id).first()
+@job_task(
+    name=CHECK_BOOKLET,
+    label=gettext_lazy("Check an uploaded booklet"),
+    time_limit=BOOKLET_TIME_LIMIT,
+    retry_on=(OSError,),
+)
+def check_booklet(*, upload_id: int) -> None:
+    """The dry run: what the import would do, shown for the administrator to confirm."""
+    upload = BookletUpload.objects.filter(pk=upload_id, status=BookletUpload.Status.CHECKING)
+    upload = upload.first()
     if upload is None:
-        logger.info("Booklet upload %s is gone; nothing to import.", upload_id)
         return
-    if upload.status not in (BookletUpload.Status.QUEUED, BookletUpload.Status.RUNNING):
-        logger.info("Booklet upload %s is %s; not importing again.", upload_id, upload.status)
+    try:
+        report = booklet_import(
+            text=_read_text(upload), program_slug=upload.program_slug or None, dry_run=True
+        )
+    except BookletError as error:
+        _finish(upload_id, BookletUpload.Status.FAILED, error=error.message)
+        return
+    except OSError:
+        raise  # the file could not be read this time: the job tries again
+    except Exception:
+        _finish(upload_id, BookletUpload.Status.FAILED, error=_("The check failed."))
+        raise
+    BookletUpload.objects.filter(pk=upload_id).update(
+        status=BookletUpload.Status.CHECKED, dry_run_report=report.as_dict()
+    )
+
+
+@job_task(
+    name=IMPORT_BOOKLET,
+    label=gettext_lazy("Import a booklet"),
+    time_limit=BOOKLET_TIME_LIMIT,
+    retry_on=(OSError,),
+)
+def import_booklet(*, upload_id: int) -> None:
+    """The import the administrator confirmed; progress goes to the cache, the outcome to
+    the upload."""
+    running = (BookletUpload.Status.QUEUED, BookletUpload.Status.RUNNING)
+    upload = BookletUpload.objects.filter(pk=upload_id, status__in=running).first()
+    if upload is None:
         return
     BookletUpload.objects.filter(pk=upload_id).update(status=BookletUpload.Status.RUNNING)
 
@@ -65,36 +84,24 @@ def import_booklet_task(*, upload_id: int) -> None:
         cache.set(progress_key(upload_id), {"done": done, "total": total}, PROGRESS_TTL)
 
     try:
-        with upload.file.open("rb") as handle:
-            data = handle.read()
-        text = read_booklet_bytes(data, upload.original_name)
         report = booklet_import(
-            text=text,
+            text=_read_text(upload),
             program_slug=upload.program_slug or None,
             by=upload.uploaded_by,
             progress=progress,
         )
     except BookletError as error:
-        _booklet_finish(upload_id, BookletUpload.Status.FAILED, error=error.message)
+        _finish(upload_id, BookletUpload.Status.FAILED, error=error.message)
         return
+    except OSError:
+        raise  # the file could not be read this time: the job tries again
     except Exception:
-        logger.exception("Booklet upload %s failed.", upload_id)
-        _booklet_finish(
-            upload_id,
-            BookletUpload.Status.FAILED,
-            error=_("The import failed; nothing was written."),
-        )
+        _finish(upload_id, BookletUpload.Status.FAILED, error=_("The import failed."))
         raise
-    _booklet_finish(upload_id, BookletUpload.Status.DONE, report=report.as_dict())
+    _finish(upload_id, BookletUpload.Status.DONE, report=report.as_dict())
 
 
-def _booklet_finish(
-    upload_id: int, status: str, *, report: dict | None = None, error: str = ""
-) -> None:
-    from django.core.cache import cache
-
-    from .models_booklet import BookletUpload
-
+def _finish(upload_id: int, status: str, *, report: dict | None = None, error: str = "") -> None:
     BookletUpload.objects.filter(pk=upload_id).update(
         status=status, report=report or {}, error=error, finished_at=timezone.now()
     )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("labportal.accounts.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("notifications/", include("labportal.notifications.urls")),
+    path("jobs/", include("labportal.jobs.urls")),
     path("experiments/", include("experiments.urls")),
     path("concepts/", include("concepts.urls")),
     path("changetheory/", include("changetheory.urls")),

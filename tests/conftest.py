@@ -72,3 +72,13 @@ def in_english(client, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def closed_breakers():
+    """Each test starts with Redis trusted again: a breaker an earlier test opened (Redis
+    stopped on purpose) would otherwise keep this test from asking it."""
+    from labportal.core import breaker
+
+    breaker.CACHE.reset()
+    breaker.BROKER.reset()

@@ -98,6 +98,8 @@ ROWS = [
         kwargs={"slug": EXPERIMENT},
     ),
     Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
+    Row("jobs:list", only(200, 403, ("administrator",))),
+    Row("jobs:retry", only(404, 403, ("administrator",)), method="post", kwargs={"pk": 999999}),
     # Booklet import: administrators only.
     Row("experiments:booklet_import", only(200, 403, ("administrator",))),
     Row(

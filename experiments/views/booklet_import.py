@@ -1,4 +1,5 @@
-"""The administrators' booklet import: upload -> dry-run report -> confirm -> progress -> result."""
+"""The administrators' booklet import: upload -> dry run (a job) -> report -> confirm -> import
+(a job) with its progress -> result. The page shows where the job is, also when it waits."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from experiments.services_booklet import (
     booklet_upload_confirm,
     booklet_upload_progress,
 )
-from labportal.booklet import KINDS, BookletError
+from labportal.booklet import KINDS
 
 
 def _crumbs(*extra):
@@ -27,16 +28,12 @@ def _crumbs(*extra):
 def booklet_import(request: HttpRequest) -> HttpResponse:
     form = BookletUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            upload = booklet_upload_check(
-                file=form.cleaned_data["file"],
-                program_slug=form.cleaned_data["program"] or "",
-                by=request.user,
-            )
-        except BookletError as error:
-            form.add_error("file", error.message)
-        else:
-            return redirect("experiments:booklet_import_detail", token=upload.token)
+        upload = booklet_upload_check(
+            file=form.cleaned_data["file"],
+            program_slug=form.cleaned_data["program"] or "",
+            by=request.user,
+        )
+        return redirect("experiments:booklet_import_detail", token=upload.token)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "crumbs": _crumbs((None, _("Import a booklet")))}
     return render(request, "experiments/booklet_import.html", context, status=status)
@@ -46,7 +43,7 @@ def booklet_import(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @permission_required("portal.administer", raise_exception=True)
 def booklet_import_detail(request: HttpRequest, token) -> HttpResponse:
-    upload = get_object_or_404(BookletUpload, token=token)
+    upload = get_object_or_404(BookletUpload.objects.select_related("job"), token=token)
     if request.method == "POST":
         booklet_upload_confirm(upload=upload)
         return redirect("experiments:booklet_import_detail", token=upload.token)

@@ -23,7 +23,7 @@ class Breaker:
         self.outages = 0  # how many times it opened; `fragments` moves on after each one
         self._open_until = 0.0
         self._is_open = False
-        self._probing = False
+        self._prober: int | None = None  # the thread trying again, while open
         self._lock = threading.Lock()
 
     @property
@@ -34,27 +34,30 @@ class Breaker:
         """May a call go to Redis now?"""
         if not self._is_open:
             return True
+        me = threading.get_ident()
         with self._lock:
-            if self._probing or time.monotonic() < self._open_until:
+            if self._prober == me:
+                return True
+            if self._prober is not None or time.monotonic() < self._open_until:
                 return False
-            self._probing = True  # this caller tries; the others keep failing fast
+            self._prober = me  # this thread tries; the others keep failing fast
             return True
 
     def succeeded(self) -> None:
         if self._is_open:
             with self._lock:
-                self._is_open = self._probing = False
+                self._is_open, self._prober = False, None
 
     def failed(self) -> None:
         with self._lock:
             if not self._is_open:
                 self.outages += 1
-            self._is_open, self._probing = True, False
+            self._is_open, self._prober = True, None
             self._open_until = time.monotonic() + self.cool_down
 
     def reset(self) -> None:
         with self._lock:
-            self._is_open = self._probing = False
+            self._is_open, self._prober = False, None
             self._open_until = 0.0
 
 
@@ -74,9 +77,20 @@ class GuardedConnection(redis.Connection):
 
     breaker = CACHE
 
-    def send_packed_command(self, command, check_health=True):
+    def _ask(self) -> None:
         if not self.breaker.allow():
             raise BreakerOpen(f"Redis ({self.breaker.name}) did not answer a moment ago")
+
+    def connect(self, *args, **kwargs):
+        self._ask()
+        try:
+            return super().connect(*args, **kwargs)
+        except _FAILURES:
+            self.breaker.failed()
+            raise
+
+    def send_packed_command(self, command, check_health=True):
+        self._ask()
         try:
             return super().send_packed_command(command, check_health)
         except _FAILURES:

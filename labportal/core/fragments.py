@@ -12,6 +12,10 @@ costs little: after a write, each part is rendered once more. Entries also expir
 new generation (a new release renders other HTML), and so does each file the development
 server sees change.
 
+While Redis does not answer, a write cannot move the generation on. So each process, when
+Redis answers again after an outage it saw (`breaker.CACHE.outages`), moves it on once:
+whatever was written meanwhile shows at once, not when the old entries expire.
+
 On only with a cache that all server processes share (Redis; `settings.FRAGMENT_CACHE`): with a
 per-process cache, one worker would not see another's generation move.
 """
@@ -29,6 +33,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
+
+from . import breaker
 
 T = TypeVar("T")
 
@@ -57,11 +63,25 @@ request_started.connect(_request_started, dispatch_uid="fragments:request_starte
 request_finished.connect(_request_finished, dispatch_uid="fragments:request_finished")
 
 
+# How many cache outages this process has made up for by moving the generation on.
+_outages_settled = 0
+
+
+def _settle_outages() -> None:
+    global _outages_settled
+    outages = breaker.CACHE.outages
+    if outages != _outages_settled:
+        _bump()
+        if not breaker.CACHE.is_open:  # Redis took it
+            _outages_settled = outages
+
+
 def generation() -> int:
     """The current generation; a new one starts from the clock (never an old number)."""
     value = getattr(_per_request, "generation", None)
     if value is not None:
         return value
+    _settle_outages()
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)

@@ -1,4 +1,5 @@
-"""Readiness checks for /healthz: the database must answer; the broker is reported."""
+"""Readiness checks for /healthz: the database must answer; the broker and the age of the oldest
+unfinished background job are reported."""
 
 from django.conf import settings
 from django.db import connection
@@ -26,3 +27,14 @@ def broker_status() -> str:
         return "ok" if client.ping() else "down"
     except redis.RedisError:
         return "down"
+
+
+def oldest_job_seconds() -> int | None:
+    """Seconds the oldest waiting or running job has waited (None: none, or no database)."""
+    from labportal.jobs.services import oldest_unfinished_age
+
+    try:
+        age = oldest_unfinished_age()
+    except Exception:
+        return None
+    return None if age is None else round(age)

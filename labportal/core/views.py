@@ -27,6 +27,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "status": "ok" if database else "error",
         "database": "ok" if database else "down",
         "broker": broker,
+        # Jobs wait while the broker or the workers are away; a growing age says so.
+        "oldest_unfinished_job_seconds": health.oldest_job_seconds() if database else None,
     }
     return JsonResponse(body, status=200 if database else 503)
 

@@ -14,10 +14,9 @@ other error fails the job at once, for an administrator to look at and retry.
 import logging
 from collections.abc import Callable
 
-from django.utils.functional import Promise
-
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.utils.functional import Promise
 
 from . import services
 
@@ -40,15 +39,17 @@ def job_task(
     name: str,
     label: Promise | str,
     time_limit: int = 90,
+    soft_time_limit: int | None = None,
     retry_on: tuple[type[Exception], ...] = TRANSIENT,
 ) -> Callable[[Callable], Callable]:
     """Make `function(**kwargs)` the body of the Celery task `name` that runs jobs; `label`
-    says what it does on the jobs page. The soft time limit is 20 s below the hard one: time
-    to record the outcome."""
+    says what it does on the jobs page. The soft time limit is by default 20 s below the hard
+    one: time to record the outcome."""
     _LABELS[name] = label
+    soft_time_limit = soft_time_limit or time_limit - 20
 
     def decorate(function: Callable):
-        @shared_task(name=name, soft_time_limit=time_limit - 20, time_limit=time_limit)
+        @shared_task(name=name, soft_time_limit=soft_time_limit, time_limit=time_limit)
         def run(*, job_id: int) -> str:
             job = services.claim(job_id, lease=services.lease_for(time_limit))
             if job is None:

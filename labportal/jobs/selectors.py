@@ -13,9 +13,7 @@ def attention_filter(now=None) -> Q:
     """Failed jobs, and unfinished ones older than the sweep's grace (stuck, or waiting for
     a broker that does not answer)."""
     now = now or timezone.now()
-    return Q(state=Job.State.FAILED) | Q(
-        state__in=Job.UNFINISHED, created_at__lt=now - GRACE
-    )
+    return Q(state=Job.State.FAILED) | Q(state__in=Job.UNFINISHED, created_at__lt=now - GRACE)
 
 
 def jobs_needing_attention(now=None) -> list[Job]:

@@ -54,10 +54,15 @@ def publish(job_id: int, task: str) -> bool:
     if not breaker.BROKER.allow():
         return False
     try:
-        current_app.tasks[task].apply_async(kwargs={"job_id": job_id}, retry=False)
-    except Exception:  # noqa: BLE001 - any broker failure: the job stays recorded
+        # A connection of its own: one that broke with an earlier broker cannot be reused by
+        # mistake (publishing is rare: a few times a minute).
+        with current_app.connection_for_write() as connection:
+            current_app.tasks[task].apply_async(
+                kwargs={"job_id": job_id}, retry=False, connection=connection
+            )
+    except Exception as error:
         breaker.BROKER.failed()
-        logger.warning("Could not publish job %s (%s); the sweep will.", job_id, task)
+        logger.warning("Could not publish job %s (%s); the sweep will: %r", job_id, task, error)
         return False
     breaker.BROKER.succeeded()
     Job.objects.filter(pk=job_id, state=Job.State.PENDING).update(enqueued_at=timezone.now())
@@ -70,14 +75,13 @@ def claim(job_id: int, *, lease: timedelta) -> Job | None:
     now = timezone.now()
     waiting = Q(state=Job.State.PENDING) & (Q(not_before__isnull=True) | Q(not_before__lte=now))
     abandoned = Q(state=Job.State.RUNNING, lease_until__lt=now)
-    claimed = (
-        Job.objects.filter(waiting | abandoned, pk=job_id, attempts__lt=F("max_attempts"))
-        .update(
-            state=Job.State.RUNNING,
-            attempts=F("attempts") + 1,
-            started_at=now,
-            lease_until=now + lease,
-        )
+    claimed = Job.objects.filter(
+        waiting | abandoned, pk=job_id, attempts__lt=F("max_attempts")
+    ).update(
+        state=Job.State.RUNNING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        lease_until=now + lease,
     )
     return Job.objects.get(pk=job_id) if claimed else None
 

@@ -2,34 +2,36 @@
 
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
 from django.utils import timezone, translation
 
+from labportal import jobs
 from labportal.accounts.models import User
 
 from .models import Notification
 from .selectors import forget_unread_count
-from .tasks import send_notification_emails
+
+SEND_EMAILS = "notifications.send_emails"
 
 
 def notifications_create(
     *, recipients: Iterable[User], render: Callable[[], tuple[str, str]], url: str = ""
 ) -> list[Notification]:
-    """Create one notification per recipient, rendered in the recipient's language.
+    """Create one notification per recipient, rendered in the recipient's language, and the
+    job that e-mails them, in the caller's transaction (so a change and the news of it are
+    stored together, whatever the broker does).
 
     `render` returns (subject, body) and is called inside each recipient's language.
-    E-mails go out through a task once the transaction has committed.
     """
-    created = []
+    rows = []
     for user in {u.pk: u for u in recipients}.values():
         with translation.override(user.language):
             subject, body = render()
-        created.append(
-            Notification.objects.create(recipient=user, subject=subject, body=body, url=url)
-        )
-    ids = [n.pk for n in created]
-    if ids:
-        transaction.on_commit(lambda: send_notification_emails.delay(notification_ids=ids))
+        rows.append(Notification(recipient=user, subject=subject, body=body, url=url))
+    created = Notification.objects.bulk_create(rows)
+    for notification in created:
+        forget_unread_count(notification.recipient_id)
+    if any(n.recipient.email for n in created):
+        jobs.record(SEND_EMAILS, notification_ids=[n.pk for n in created])
     return created
 
 

@@ -1,8 +1,8 @@
 import logging
 
-from celery import shared_task
+from django.utils.translation import gettext_lazy as _
 
-from labportal.celery import RETRYING_SHORT_TASK
+from labportal.jobs.running import job_task
 
 from .emails import notification_send_email
 from .models import Notification
@@ -10,9 +10,10 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 
-@shared_task(**RETRYING_SHORT_TASK)
+@job_task(name="notifications.send_emails", label=_("E-mail notifications"), time_limit=90)
 def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """Send the e-mails for these notifications; safe to run twice."""
+    """Send the e-mails of these notifications that have not gone out yet (a notification
+    records when its e-mail went, so running this twice sends each once)."""
     sent = 0
     notifications = Notification.objects.filter(pk__in=notification_ids).select_related("recipient")
     for notification in notifications:

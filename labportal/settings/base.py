@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from labportal.core.breaker import GuardedConnection
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "labportal.core",
+    "labportal.jobs",
     "labportal.notifications",
     "labportal.organisation",
     "experiments",
@@ -47,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # 503 while the database does not answer; before the session and the user are looked up.
+    "labportal.core.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +96,10 @@ if not env.str("DATABASE_URL", default=""):
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets (rather than refusing) fails a request within
+    # seconds, into the 503 page (labportal/core/unavailable.py), instead of holding it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -103,8 +112,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "labportal",
-            # A Redis that does not answer within a second counts as down.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+            # A Redis that does not answer within a second counts as down, and after that
+            # is not asked again for a few seconds (labportal/core/breaker.py): a page pays
+            # one timeout, not one per cache call.
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "CONNECTION_POOL_KWARGS": {"connection_class": GuardedConnection},
+            },
         }
     }
     # Sessions are read from Redis and written through to the database (one query less on
@@ -174,29 +189,49 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # An SMTP server that accepts and never answers must not hold a worker until the task's soft
-# time limit (60 s for e-mail tasks): after this many seconds the send fails with a timeout,
-# an OSError, which the task retries (labportal/celery.py, RETRYING_SHORT_TASK).
+# time limit (70 s for e-mail jobs): after this many seconds the send fails with a timeout,
+# an OSError, after which the job tries again (labportal/jobs/running.py, TRANSIENT).
 EMAIL_TIMEOUT = 15
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="labportal <noreply@localhost>")
 
 # Celery: with REDIS_URL a real broker; without it tasks run eagerly in the caller.
+# Every piece of background work is a job row first (labportal/jobs): the broker only carries
+# "run job 42", so a message lost with a broker or a worker costs a minute (the sweep), not the
+# work. Results live on the job rows, so no result backend.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# A message is acknowledged when its task has finished, and given back when the worker process
+# running it dies, so a killed worker's task runs again elsewhere.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest task (a booklet check or import, experiments/tasks.py) may run 300 s; jobs set
+# their own limits, these cover any other task.
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis hands an unacknowledged message to another worker after this long: longer than
+    # the longest task's time limit (300 s), or a task still running would start twice.
+    "visibility_timeout": 900,
+    # Publishing happens in web requests: a broker that refuses or does not answer fails the
+    # publish within a second (the job stays recorded; the sweep publishes it later).
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
-    # Filled by later features (bazar reminders, the 3-month effect survey).
+    "jobs-sweep": {"task": "jobs.sweep", "schedule": 60.0},
 }
+# A worker holds a running job for its task's hard time limit plus this many seconds; past
+# that the worker is taken for dead and the sweep runs the job again (labportal/jobs).
+JOBS_LEASE_MARGIN = env.int("JOBS_LEASE_MARGIN", default=60)
 
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -229,6 +264,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "once_a_minute": {"()": "labportal.core.logging.RateLimitFilter", "seconds": 60},
+        "not_answered_503": {"()": "labportal.core.unavailable.SkipAnsweredRequests"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
@@ -236,6 +272,10 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # django-redis logs every cache call that Redis did not answer.
         DJANGO_REDIS_LOGGER: {"filters": ["once_a_minute"]},
+        # While the database is down: one line a minute (labportal/core/unavailable.py), not
+        # one per request from it and from django.request.
+        "labportal.core.unavailable": {"filters": ["once_a_minute"]},
+        "django.request": {"filters": ["not_answered_503"]},
     },
 }
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

@@ -21,7 +21,8 @@ NOTE = "Designet er klar; vi går i gang med aktionerne."
 def test_team_member_moves_the_experiment_forward(browser_page, live_url, shots_dir):
     page = browser_page
     mette = staff(username="mette", first_name="Mette", last_name="Lund")
-    experiment = experiment_in(Phase.DESIGN, team=[mette], title="Tre rum i praksis")
+    jens = staff(username="jens", first_name="Jens", last_name="Holm")
+    experiment = experiment_in(Phase.DESIGN, team=[mette, jens], title="Tre rum i praksis")
 
     experiment_in(Phase.ACTION, team=[mette], title="Tre rum i aktion")
 
@@ -51,13 +52,16 @@ def test_team_member_moves_the_experiment_forward(browser_page, live_url, shots_
     assert_accessible(page)
     page.screenshot(path=shots_dir / "experiment-wheel-moved.png", full_page=True)
 
+    assert not Notification.objects.filter(recipient=mette).exists()  # she knows: she moved it
+    page.context.clear_cookies()
+    sign_in(page, live_url, "jens", "secret-password")
     page.goto(f"{live_url}/notifications/")
     link = page.locator(".notification-list a", has_text="Tre rum i praksis")
     expect(link).to_have_count(1)
     link.click()
     page.wait_for_load_state()
     assert page.url.startswith(f"{live_url}{experiment.get_absolute_url()}#transition-")
-    assert Notification.objects.get(recipient=mette).read_at is not None
+    assert Notification.objects.get(recipient=jens).read_at is not None
 
     assert page.portal_console == [], "console errors or CSP violations:\n" + "\n".join(
         page.portal_console

@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.db import transaction
 
 from experiments.enums import Phase, TransitionKind
 from experiments.transitions import transitions_record
+from labportal.notifications.models import Notification
 from tests.factories import ExperimentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,15 +45,19 @@ def test_records_moves_with_given_and_default_times():
     assert stored[1].at > imported_at
 
 
-def test_notifies_only_when_asked_and_only_after_commit(django_capture_on_commit_callbacks):
-    experiment = ExperimentFactory()
+def test_notifies_only_when_asked_and_e_mails_only_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    experiment = ExperimentFactory(owner=UserFactory(email="owner@example.org"))
     move = {"experiment": experiment, "kind": TransitionKind.FORWARD, "to_phase": Phase.ACTION}
-    with django_capture_on_commit_callbacks() as silent:
-        transitions_record([{**move, "note": "stille"}])
-    assert silent == []
+    transitions_record([{**move, "note": "stille"}])
+    assert not Notification.objects.exists()
     with django_capture_on_commit_callbacks() as told:
         transitions_record([{**move, "note": "sagt"}], notify=True)
-    assert len(told) == 1
+    assert Notification.objects.get().recipient == experiment.owner  # with the move
+    published = [c for c in told if c.__qualname__.startswith("record.")]
+    assert len(published) == 1  # the e-mail job is published at commit
+    assert mail.outbox == []
 
 
 def test_a_rolled_back_move_leaves_nothing(django_capture_on_commit_callbacks):
@@ -72,3 +78,4 @@ def test_a_rolled_back_move_leaves_nothing(django_capture_on_commit_callbacks):
         move_then_fail()
     assert callbacks == []
     assert not experiment.transitions.exists()
+    assert not Notification.objects.exists()

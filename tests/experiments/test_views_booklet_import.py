@@ -1,11 +1,12 @@
-"""The administrators' import page: upload -> dry-run report -> confirm -> result (in English;
-tests/booklet/test_danish.py checks Danish)."""
+"""The administrators' import page: upload -> dry run (a job) -> report -> confirm -> import (a
+job) -> result (in English; tests/booklet/test_danish.py checks Danish)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from experiments.models import BookletUpload, Experiment
+from labportal.jobs.models import Job
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -29,13 +30,22 @@ def test_admin_uploads_sees_dry_run_confirms_and_gets_the_result(
 
     monkeypatch.setitem(app.conf, "task_always_eager", True)  # with or without REDIS_URL
     client = client_for(admin_user_)
-    response = upload(client, "hæfte.txt", booklet_text.encode())
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = upload(client, "hæfte.txt", booklet_text.encode())
     stored = BookletUpload.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse(
         "experiments:booklet_import_detail", kwargs={"token": stored.token}
     )
+    assert stored.status == BookletUpload.Status.CHECKING  # the dry run is a job
+    waiting = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
+    assert "Checking the file" in waiting
+    assert 'hx-trigger="every 1s"' in waiting
+    for callback in callbacks:
+        callback()  # the commit: the job runs (eagerly here)
+    stored.refresh_from_db()
     assert stored.status == BookletUpload.Status.CHECKED
+    assert stored.job.state == Job.State.DONE
     assert Experiment.objects.count() == 0
 
     page = client.get(response["Location"])
@@ -47,8 +57,6 @@ def test_admin_uploads_sees_dry_run_confirms_and_gets_the_result(
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         confirmed = client.post(response["Location"])  # the task runs after the commit
-    queued = [c for c in callbacks if c.__qualname__.startswith("booklet_upload_confirm")]
-    assert len(queued) == 1  # (the others retire cached page fragments)
     assert confirmed.status_code == 302
     stored.refresh_from_db()
     assert stored.status == BookletUpload.Status.DONE
@@ -59,9 +67,9 @@ def test_admin_uploads_sees_dry_run_confirms_and_gets_the_result(
     assert "hx-trigger" not in result
     assert reverse("experiments:list") in result
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(response["Location"])  # confirming twice imports once
-    assert callbacks == []
+    assert Job.objects.filter(task="experiments.import_booklet").count() == 1
     assert Experiment.objects.count() == 22
 
 
@@ -90,7 +98,6 @@ def test_progress_partial_polls_while_the_import_runs(client_for, admin_user_, m
     [
         ("notes.docx", b"PK\x03\x04", "Upload a .txt or a .pdf file."),
         ("random.pdf", b"\x89garbage" * 50, "The file is not a PDF."),
-        ("notes.txt", b"Ingen eksperimenter her.", "does not look like an inspiration"),
     ],
 )
 def test_bad_files_are_refused_with_a_message(
@@ -100,6 +107,37 @@ def test_bad_files_are_refused_with_a_message(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert BookletUpload.objects.count() == 0
+
+
+def test_a_file_that_is_no_booklet_fails_its_dry_run_with_a_message(
+    client_for, admin_user_, media_root, django_capture_on_commit_callbacks
+):
+    client = client_for(admin_user_)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, "notes.txt", b"Ingen eksperimenter her.")
+    stored = BookletUpload.objects.get()
+    assert stored.status == BookletUpload.Status.FAILED
+    html = client.get(response["Location"]).content.decode()
+    assert "could not be read as a booklet" in html
+    assert "does not look like an inspiration" in html
+    assert "hx-trigger" not in html
+    assert Experiment.objects.count() == 0
+
+
+def test_the_page_says_when_the_job_waits_for_the_background_service(
+    client_for, admin_user_, media_root
+):
+    """The broker did not take the job (Redis away): the page says so; nothing is lost."""
+    client = client_for(admin_user_)
+    response = upload(client, "notes.txt", b"Eksperiment: x")  # no commit: never published
+    stored = BookletUpload.objects.get()
+    assert stored.job.enqueued_at is None
+    html = client.get(response["Location"]).content.decode()
+    assert "the background service has not taken it yet" in html
+    Job.objects.filter(pk=stored.job_id).update(state=Job.State.FAILED)
+    html = client.get(response["Location"]).content.decode()
+    assert "stopped without finishing" in html
+    assert reverse("jobs:list") in html
 
 
 def test_too_large_files_are_refused(client_for, admin_user_, media_root, settings):
@@ -126,12 +164,13 @@ def test_only_administrators_may_import(client, make_user, role, media_root):
 
 
 def test_the_dry_run_report_lists_track_labels_resolved_as_aliases(
-    client_for, admin_user_, media_root
+    client_for, admin_user_, media_root, django_capture_on_commit_callbacks
 ):
     from tests.booklet.mini import MINI_BOOKLET, MOEDER_LINE
 
     client = client_for(admin_user_)
-    response = upload(client, "mini.txt", MINI_BOOKLET.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, "mini.txt", MINI_BOOKLET.encode())
     html = client.get(response["Location"]).content.decode()
     assert "Track labels resolved as aliases" in html
     assert (

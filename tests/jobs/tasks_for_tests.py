@@ -26,7 +26,8 @@ def broken(**kwargs) -> None:
     raise ZeroDivisionError("a bug")
 
 
-@job_task(name="tests.jobs.slow_write", label="Write a file slowly", time_limit=40)
+# A short lease (time limit + JOBS_LEASE_MARGIN) so the test need not wait long for it.
+@job_task(name="tests.jobs.slow_write", label="Write slowly", time_limit=8, soft_time_limit=7)
 def slow_write(*, folder: str, chunks: int) -> None:
     """Write `chunks` chunks to result.bin the safe way; after the first, note this worker's
     pid in `started` and wait until the test creates `go` (a kill lands mid-write)."""

@@ -39,10 +39,13 @@ def test_a_job_runs_after_commit_and_only_once(django_capture_on_commit_callback
 
 
 def test_a_rolled_back_change_leaves_no_job(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+    def change_then_fail():
         with transaction.atomic():
             record("tests.jobs.record_call", n=1)
             raise RuntimeError
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        change_then_fail()
     assert not Job.objects.exists()
     assert CALLS == []
 
@@ -129,10 +132,17 @@ def test_oldest_unfinished_age():
 
 def test_atomic_output_shows_a_file_whole_or_not_at_all(tmp_path):
     target = tmp_path / "out.pdf"
-    with pytest.raises(RuntimeError), atomic_output(target) as out:
-        out.write(b"half")
-        assert not target.exists()
-        raise RuntimeError
+    seen_during = []
+
+    def write_half_then_fail():
+        with atomic_output(target) as out:
+            out.write(b"half")
+            seen_during.append(target.exists())
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_half_then_fail()
+    assert seen_during == [False]
     assert list(tmp_path.iterdir()) == []
     with atomic_output(target) as out:
         out.write(b"whole")
@@ -156,7 +166,7 @@ def _failed_and_stuck():
 
 @pytest.mark.parametrize("role", ["staff", "strategic", "leader"])
 def test_only_administrators_see_and_retry_jobs(client, make_user, role):
-    failed, _stuck = _failed_and_stuck()
+    failed, _ = _failed_and_stuck()
     client.force_login(make_user(role))
     assert client.get(reverse("jobs:list")).status_code == 403
     assert client.post(reverse("jobs:retry", args=[failed.pk])).status_code == 403
@@ -167,13 +177,14 @@ def test_only_administrators_see_and_retry_jobs(client, make_user, role):
 def test_administrators_see_failed_and_stuck_jobs_and_retry_one(
     client_for, admin_user_, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    failed, stuck = _failed_and_stuck()
+    _, stuck = _failed_and_stuck()
     client = client_for(admin_user_)
     client.get(reverse("jobs:list"))  # warm the session
     with django_assert_num_queries(4):  # session, user, the jobs, the counts
         page = client.get(reverse("jobs:list"))
     html = page.content.decode()
-    assert "Fail with a bug" in html and "ZeroDivisionError" in html
+    assert "Fail with a bug" in html
+    assert "ZeroDivisionError" in html
     assert f"#{stuck.pk}" in html
     assert html.count('action="/jobs/') == 2  # the fresh job is not listed
     with django_capture_on_commit_callbacks(execute=True):
