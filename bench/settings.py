@@ -18,12 +18,8 @@ SECURE_SSL_REDIRECT = False  # plain HTTP on loopback
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STATIC_ROOT = VAR_DIR / "bench-static"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Production's logging (its once-a-minute filters for a Redis or database that is away), quieter.
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 # `run.py --no-fragment-cache`: every page rendered from the database on every request (what
 # the first visitor after a write gets).
 FRAGMENT_CACHE = os.environ.get("BENCH_FRAGMENT_CACHE", "1") == "1"

@@ -57,6 +57,8 @@ def publish(job_id: int, task: str) -> bool:
         # A connection of its own: one that broke with an earlier broker cannot be reused by
         # mistake (publishing is rare: a few times a minute).
         with current_app.connection_for_write() as connection:
+            # One attempt to connect: kombu would otherwise sleep 2 s and try again.
+            connection.ensure_connection(max_retries=0)
             current_app.tasks[task].apply_async(
                 kwargs={"job_id": job_id}, retry=False, connection=connection
             )

@@ -182,3 +182,30 @@ def test_a_silent_redis_costs_one_timeout_then_is_left_alone(
     assert "Vi går i gang" in again.content.decode()
     assert jobs.publish(Job.objects.get().pk, "notifications.send_emails") is False
     assert silent_redis.connections == reached + broker_calls  # nobody asked it again
+
+
+class SlammingServer(SilentServer):
+    """Accepts each connection and closes it at once: a Redis that is going down."""
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _address = self._listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            conn.close()
+
+
+def test_a_failing_broker_is_tried_once_per_publish_not_again_after_a_pause(portal_on):
+    """kombu would sleep 2 s and connect again; the publish of a web request tries once."""
+    server = SlammingServer()
+    try:
+        portal_on(server.url)
+        job = Job.objects.create(task="notifications.send_emails", kwargs={})
+        assert jobs.publish(job.pk, job.task) is False
+        assert server.connections == 1
+    finally:
+        server.close()
+    job.refresh_from_db()
+    assert (job.state, job.enqueued_at) == (Job.State.PENDING, None)
