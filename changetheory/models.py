@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 from experiments.models import LIST_ITEM_MAX_LENGTH, SECTION_MAX_LENGTH, Experiment
 from labportal.organisation.models import Program, Track
 
-TEXT_FIELDS = ("challenge", "desired_practice", "hypothesis")
+TEXT_FIELDS = ("ambition", "challenge", "desired_practice", "hypothesis")
 LIST_FIELDS = ("actions", "effects_short", "effects_long")
 MAX_SIGNS = 100
 
@@ -44,6 +44,8 @@ class ChangeTheory(models.Model):
         null=True,
         blank=True,
     )
+    # What the program or track sets out to do (the booklet's "Forsøgssporets indhold").
+    ambition = models.TextField(_("ambition"), max_length=SECTION_MAX_LENGTH, blank=True)
     challenge = models.TextField(_("challenge"), max_length=SECTION_MAX_LENGTH, blank=True)
     desired_practice = models.TextField(
         _("desired practice"), max_length=SECTION_MAX_LENGTH, blank=True

@@ -98,6 +98,7 @@ def _editing(theory_id: int, by, expected_version: int) -> Iterator[ChangeTheory
 
 
 LABELS = {
+    "ambition": lambda: _("The ambition"),
     "challenge": lambda: _("The challenge"),
     "desired_practice": lambda: _("The desired practice"),
     "hypothesis": lambda: _("The transformative hypothesis"),
@@ -109,7 +110,7 @@ LABELS = {
 
 
 def theory_update(*, theory: ChangeTheory, by, expected_version: int, **fields) -> ChangeTheory:
-    """Set text fields (challenge, desired_practice, hypothesis) and list fields (actions,
+    """Set text fields (ambition, challenge, desired_practice, hypothesis) and list fields (actions,
     effects_short, effects_long); other names are refused."""
     unknown = set(fields) - set(TEXT_FIELDS) - set(LIST_FIELDS)
     if unknown:
