@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from experiments.models import LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS, SECTION_MAX_LENGTH, Experiment
@@ -92,9 +92,8 @@ def _editing(theory_id: int, by, expected_version: int) -> Iterator[ChangeTheory
                 )
             )
         yield theory
-        theory.version = F("version") + 1
+        theory.version += 1  # the row is locked: nobody else moves it meanwhile
         theory.save()
-        theory.refresh_from_db(fields=["version"])
 
 
 LABELS = {
