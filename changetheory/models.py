@@ -117,7 +117,8 @@ class Sign(models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords(cascade_delete_history=True)
+    # Kept when the sign is removed: the theory's history shows what was taken out.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sign of improved practice")
@@ -143,7 +144,7 @@ class SignExperiment(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    history = HistoricalRecords(cascade_delete_history=True)
+    history = HistoricalRecords()  # kept when the link is removed
 
     class Meta:
         verbose_name = _("experiment serving a sign")

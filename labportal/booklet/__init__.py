@@ -10,7 +10,7 @@ Public functions (keyword-only):
   -> BookletReport (importer.py): every app's part in one transaction; the report lists
   passages that could not be placed and track labels resolved as aliases (report.py);
 - `parse_booklet(text)` -> ParsedBooklet, plain dataclasses, no database (parser.py,
-  parsed.py);
+  parsed.py; the change theories' passages: theories.py);
 - `read_booklet_bytes(data, filename)` -> str, from the bytes of a .txt or .pdf (pdf.py);
 - `BookletError`: bad input, with a translated `message`.
 

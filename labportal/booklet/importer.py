@@ -5,10 +5,10 @@
 This layer only stitches. Each installed app that has a `booklet` module writes its own
 passages in its `booklet_apply(parsed, context)` (`labportal.core.parts`), in
 `INSTALLED_APPS` order, so what others refer to is written first: the organisation (lab,
-program, tracks and their aliases, institutions), then experiments, then concepts. Each part
-matches what the booklet names with what the portal holds and saves only what differs
-(`saving.booklet_save`), so a second run reports everything unchanged; what later parts need
-from earlier ones travels in the shared `BookletContext`.
+program, tracks and their aliases, institutions), then experiments, then concepts, then
+change theories. Each part matches what the booklet names with what the portal holds and
+saves only what differs (`saving.booklet_save`), so a second run reports everything
+unchanged; what later parts need from earlier ones travels in the shared `BookletContext`.
 
 A dry run does the same work inside a transaction that is rolled back, so its report is
 exactly what a real run would do.
@@ -67,6 +67,6 @@ def booklet_import(
 
 
 def _steps(parsed: ParsedBooklet) -> int:
-    """One step for the front matter (the organisation), one per experiment and per concept:
-    the parts tick as they finish each."""
-    return 1 + len(parsed.experiments) + len(parsed.concepts)
+    """One step for the front matter (the organisation), one per experiment, per concept and
+    per change theory: the parts tick as they finish each."""
+    return 1 + len(parsed.experiments) + len(parsed.concepts) + len(parsed.theories)

@@ -99,6 +99,18 @@ class ParsedExperiment:
 
 
 @dataclass
+class ParsedTheory:
+    """What the booklet's text says of a change theory (theories.py); the diagrams are
+    figures and are not read."""
+
+    track: str | None  # the track's title; None for the program's theory
+    line: int
+    ambition: str = ""
+    challenge: str = ""
+    desired_practice: str = ""
+
+
+@dataclass
 class ParsedBooklet:
     program: str
     lab: str | None
@@ -107,6 +119,7 @@ class ParsedBooklet:
     experiments: list[ParsedExperiment]
     unplaced: list[Unplaced]
     resolved_labels: list[ResolvedLabel] = field(default_factory=list)
+    theories: list[ParsedTheory] = field(default_factory=list)
 
     @property
     def program_slug(self) -> str:

@@ -5,8 +5,9 @@ each trial track ("Forsøgsspor: X") with its concepts ("Ledelses- og samarbejds
 then track chapters and concept chapters, then one chapter per experiment: a title, the
 fields "Eksperiment:", "Program:", "Forsøgsspor:", "Eksperimentet har bidraget til ...", and
 the sections (Udfordring, Transformativ hypotese, Aktioner, Fund, Konceptualiserbare
-elementer, Opmærksomhedspunkter, Konceptets faser). Anything the parser cannot put in a field
-is returned as an `Unplaced` passage with its line number.
+elementer, Opmærksomhedspunkter, Konceptets faser). The front matter also carries
+the program's and the tracks' change-theory passages (theories.py). Anything the parser
+cannot put in a field is returned as an `Unplaced` passage with its line number.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .cleaning import CleanText, Label, Line, clean
 from .errors import BookletError
 from .parsed import ParsedBooklet, ParsedConcept, ParsedExperiment, Unplaced
 from .text import as_items, as_markdown, best_match, key, similarity
+from .theories import parse_theories
 from .tracks import chapter_tracks, resolve_spellings, resolve_unknown_labels, tracks_and_overview
 
 EXPERIMENT_SECTIONS = {
@@ -96,7 +98,10 @@ def parse(raw: str) -> ParsedBooklet:
         experiment.chapter_track = chapter
     _link_concepts(experiments, concepts, unplaced)
     resolved = resolve_unknown_labels(experiments, concepts, tracks)
-    _report_front_matter(lines[:first_experiment], placed | overview.indices, unplaced)
+    theories, taken, diagrams = parse_theories(lines[:first_experiment], tracks)
+    _report_front_matter(
+        lines[:first_experiment], placed | overview.indices | taken, unplaced, diagrams
+    )
     unplaced.sort(key=lambda u: u.line)
     return ParsedBooklet(
         program=program,
@@ -106,6 +111,7 @@ def parse(raw: str) -> ParsedBooklet:
         experiments=experiments,
         unplaced=unplaced,
         resolved_labels=resolved,
+        theories=theories,
     )
 
 
@@ -222,9 +228,13 @@ def _link_concepts(experiments, concepts: list[ParsedConcept], unplaced) -> None
     concept_parser.link_sources(concepts, experiments, unplaced)
 
 
-def _report_front_matter(lines: list[Line], placed: set[int], unplaced) -> None:
-    """Every run of lines before the experiments that no concept or overview took."""
+def _report_front_matter(
+    lines: list[Line], placed: set[int], unplaced, diagrams: dict[int, int]
+) -> None:
+    """Every run of lines before the experiments that no concept, overview or change theory
+    took; a change theory's diagram (first index -> index past the last) on its own."""
     run: list[Line] = []
+    in_diagram = {i for start, end in diagrams.items() for i in range(start, end)}
 
     def flush():
         if run:
@@ -240,7 +250,18 @@ def _report_front_matter(lines: list[Line], placed: set[int], unplaced) -> None:
             run.clear()
 
     for index, line in enumerate(lines):
-        if index in placed:
+        if index in diagrams:
+            flush()
+            last = lines[diagrams[index] - 1]
+            unplaced.append(
+                Unplaced(
+                    line.no,
+                    line.text[:80],
+                    _("change theory diagram (a figure: its words arrive without their places)"),
+                    end_line=last.no,
+                )
+            )
+        if index in placed or index in in_diagram:
             flush()
             continue
         if CHAPTER_RE.match(line.text):

@@ -19,6 +19,7 @@ KINDS = {
     "institution": gettext_lazy("Institutions"),
     "concept": gettext_lazy("Concepts"),
     "experiment": gettext_lazy("Experiments"),
+    "change_theory": gettext_lazy("Change theories"),
 }
 LABEL_SOURCES = {
     LabelSource.CONCEPTS: gettext_lazy("from the concepts the experiment contributed to"),

@@ -72,13 +72,14 @@ def chapter_tracks(
             text = lines[position].text.strip()
             if chapter_re.match(text):
                 match = TRACK_CHAPTER_RE.match(text)
-                chapter = _track_named(match["track"], tracks) if match else None
+                chapter = track_named(match["track"], tracks) if match else None
             position += 1
         found.append(chapter)
     return found
 
 
-def _track_named(name: str, tracks: list[ParsedTrack]) -> str | None:
+def track_named(name: str, tracks: list[ParsedTrack]) -> str | None:
+    """The title of the track a chapter heading names (tolerating small misspellings)."""
     for track in tracks:
         names = [track.title, *track.aliases]
         if any(similarity(name, n) >= CHAPTER_NAME_SIMILARITY for n in names):

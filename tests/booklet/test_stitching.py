@@ -15,7 +15,12 @@ from labportal.core.parts import app_parts
 
 def test_parts_come_in_dependency_order():
     names = [part.__name__ for part in app_parts("booklet")]
-    assert names == ["labportal.organisation.booklet", "experiments.booklet", "concepts.booklet"]
+    assert names == [
+        "labportal.organisation.booklet",
+        "experiments.booklet",
+        "concepts.booklet",
+        "changetheory.booklet",
+    ]
     assert all(callable(part.booklet_apply) for part in app_parts("booklet"))
 
 

@@ -46,7 +46,8 @@ def test_demo_loads_the_program(demo):
     assert list(bazar.concepts.values_list("title", flat=True)) == ["TIFS-model"]
     tre_rum = Concept.objects.get(title="Tre rum i udforskende ledelse")
     assert tre_rum.source_experiments.count() == 6
-    assert [c for c in ("22 experiments:", "6 concepts:", "3 tracks:") if c not in demo] == []
+    counted = ("22 experiments:", "6 concepts:", "3 tracks:", "4 change theories:")
+    assert [c for c in counted if c not in demo] == []
 
 
 def test_every_phase_has_experiments_with_history(demo):
@@ -75,6 +76,7 @@ def test_running_demo_twice_changes_nothing(demo):
     assert Experiment.history.count() == history
     assert export_json() == before
     assert "22 experiments: 0 created, 0 updated, 22 unchanged." in second
+    assert "4 change theories: 0 created, 0 updated, 4 unchanged." in second
 
 
 def test_demo_accounts_can_sign_in(demo, client):
@@ -120,6 +122,12 @@ def _prose(document: dict) -> list[str]:
         for key in ("actions", "findings", "attention_points", "concept_phases"):
             texts.extend(experiment[key])
         texts.extend(entry["note"] for entry in experiment["phase_history"])
+    for theory in document["change_theories"]:
+        for key in ("ambition", "challenge", "desired_practice", "hypothesis"):
+            texts.append(theory[key])
+        for key in ("actions", "effects_short", "effects_long"):
+            texts.extend(theory[key])
+        texts.extend(sign["text"] for sign in theory["signs"])
     return texts
 
 
