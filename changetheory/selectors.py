@@ -3,7 +3,7 @@ health (what is missing, how far each sign has come), computed from what was rea
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from experiments.enums import PHASE_ORDER, Decision, Phase
 from experiments.models import Experiment
@@ -116,15 +116,41 @@ def findings(page: TheoryPage) -> list[str]:
 
 
 def theories_by_program():
-    """Every program with its theory and its tracks with theirs (the list page): 2 queries."""
-    theories = ChangeTheory.objects.only("slug", "program_id", "track_id", "desired_practice")
+    """Every program with its theory and its tracks with theirs (the list page): 2 queries.
+    Each theory comes with what its completeness needs (`theory_is_complete`): how many signs
+    it has, how many no experiment serves, whether an experiment in scope serves none."""
+    linked = SignExperiment.objects.filter(
+        sign__theory_id=OuterRef(OuterRef("pk")), experiment_id=OuterRef("pk")
+    )
+    in_scope = Experiment.objects.filter(
+        Q(track_id=OuterRef("track_id")) | Q(program_id=OuterRef("program_id"))
+    )
+    theories = ChangeTheory.objects.only(
+        "slug", "program_id", "track_id", "desired_practice"
+    ).annotate(
+        sign_count=Count("signs", distinct=True),
+        unserved_count=Count("signs", filter=Q(signs__links__isnull=True), distinct=True),
+        has_unlinked=Exists(in_scope.filter(~Exists(linked))),
+    )
     by_program = {t.program_id: t for t in theories if t.program_id}
     by_track = {t.track_id: t for t in theories if t.track_id}
     programs = list(Program.objects.prefetch_related("tracks").order_by("title"))
+    for theory in theories:
+        theory.complete = theory_is_complete(theory)
     for program in programs:
         program.theory = by_program.get(program.pk)
         program.track_rows = [(track, by_track.get(track.pk)) for track in program.tracks.all()]
     return programs
+
+
+def theory_is_complete(theory: ChangeTheory) -> bool:
+    """`findings` finds nothing, from theories_by_program's counts."""
+    return bool(
+        theory.desired_practice.strip()
+        and theory.sign_count
+        and not theory.unserved_count
+        and not theory.has_unlinked
+    )
 
 
 def signs_served_by(experiment: Experiment) -> list[tuple[ChangeTheory, list[Sign]]]:
@@ -146,3 +172,23 @@ def experiment_choices(theory: ChangeTheory, query: str = "", limit: int = 20):
     if query:
         found = found.filter(title__icontains=query)
     return list(found[:limit])
+
+
+# --- the editor ---------------------------------------------------------------------------
+
+
+def theory_for_editing(slug: str) -> ChangeTheory | None:
+    """The theory alone (with what the permission check reads), for a save."""
+    return theory_queryset().filter(slug=slug).first()
+
+
+def sign_of(theory: ChangeTheory, sign_id: int) -> Sign | None:
+    return Sign.objects.filter(theory=theory, pk=sign_id).first()
+
+
+def experiment_by_pk(pk: int) -> Experiment | None:
+    return Experiment.objects.only(*EXPERIMENT_FIELDS).filter(pk=pk).first()
+
+
+def linked_experiment_ids(sign: Sign) -> set[int]:
+    return set(SignExperiment.objects.filter(sign=sign).values_list("experiment_id", flat=True))

@@ -65,6 +65,7 @@ def theory_create(*, subject: Program | Track, by) -> ChangeTheory:
 def _free_slug(subject) -> str:
     base = danish_slugify(subject.slug or subject.title, 110) or "teori"
     taken = set(ChangeTheory.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken.add("new")  # /changetheory/new/ makes theories (urls.py)
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

@@ -27,6 +27,8 @@ IN_PHASE = {
 }
 STRATEGIC_GATE = ("owner", "administrator")  # a valid move: 302 to the page, else 403
 BOOKLET_UPLOAD = "00000000-0000-4000-8000-000000000001"
+THEORY = "rolle-teori"  # the change theory of the world experiment's program (with one sign)
+TRACK = "rolle-spor"  # the world experiment's track, with no theory yet
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ ROWS = [
     Row("concepts:list", everyone(200)),
     Row("concepts:detail", everyone(200), kwargs={"slug": "rolle-koncept"}),
     Row("changetheory:index", everyone(200)),
+    Row("changetheory:detail", everyone(200), kwargs={"slug": THEORY}),
+    Row("changetheory:history", everyone(200), kwargs={"slug": THEORY}),
     Row("bazar:index", everyone(200)),
     # The wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
     Row("experiments:create", only(200, 403, ("strategic", "owner", "administrator"))),
@@ -98,6 +102,43 @@ ROWS = [
         kwargs={"slug": EXPERIMENT},
     ),
     Row("notifications:open", everyone(404), kwargs={"pk": 999999}),
+    # Change theories: the strategic owner of the program and administrators create and edit;
+    # an empty post is refused as bad input (400) once the person may edit (else 403); a valid
+    # save without htmx redirects to the editor.
+    Row("changetheory:create", everyone(400), method="post", label="empty"),
+    Row(
+        "changetheory:create",
+        only(302, 403, STRATEGIC_GATE),
+        method="post",
+        data={"track": TRACK},
+        label="track",
+    ),
+    Row("changetheory:edit", only(200, 403, STRATEGIC_GATE), kwargs={"slug": THEORY}),
+    Row(
+        "changetheory:experiment_choices",
+        only(302, 403, STRATEGIC_GATE),
+        kwargs={"slug": THEORY},
+    ),
+    *(
+        Row(f"changetheory:{name}", only(400, 403, STRATEGIC_GATE), {"slug": THEORY}, "post")
+        for name in ("edit_practice", "edit_signs", "edit_links", "edit_hypothesis", "edit_list")
+    ),
+    Row(
+        "changetheory:edit_practice",
+        only(302, 403, STRATEGIC_GATE),
+        kwargs={"slug": THEORY},
+        method="post",
+        data={"version": 1, "desired_practice": "Ny praksis"},
+        label="valid",
+    ),
+    Row(
+        "changetheory:edit_signs",
+        only(302, 403, STRATEGIC_GATE),
+        kwargs={"slug": THEORY},
+        method="post",
+        data={"version": 1, "op": "add", "text": "Et nyt tegn"},
+        label="valid",
+    ),
     Row("jobs:list", only(200, 403, ("administrator",))),
     Row("jobs:retry", only(404, 403, ("administrator",)), method="post", kwargs={"pk": 999999}),
     # Booklet import: administrators only.
@@ -149,6 +190,12 @@ def world(db):
     BookletUpload.objects.create(
         token=BOOKLET_UPLOAD, file="booklets/rolle.txt", original_name="rolle.txt"
     )
+    from changetheory.models import ChangeTheory, Sign
+    from labportal.organisation.models import Track
+
+    theory = ChangeTheory.objects.create(slug=THEORY, program=experiment.program)
+    Sign.objects.create(theory=theory, text="Et rolletegn", position=1)
+    Track.objects.filter(pk=experiment.track_id).update(slug=TRACK)
     return {"experiment": experiment, "concept": concept}
 
 

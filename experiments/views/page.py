@@ -4,12 +4,14 @@ moves (wheel.py), which answer with the page or its wheel panel."""
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from experiments import selectors
 from experiments.enums import Phase
 from experiments.forms import AdvanceForm, DecisionForm, LaunchForm, StepBackForm
 from labportal.core import fragments
+from labportal.core.parts import app_parts
 
 # action -> (form class, perm that opens it)
 ACTIONS = {
@@ -51,6 +53,18 @@ def timeline_html(experiment) -> str:
     return render_to_string("experiments/detail.html#timeline", context)
 
 
+def part_sections_html(experiment) -> str:
+    """What other apps show in the wheel section (their `experiment_page` parts,
+    labportal/core/parts.py), in INSTALLED_APPS order: the same for everyone."""
+    html = []
+    for module in app_parts("experiment_page"):
+        for template_name, context_function in module.SECTIONS:
+            context = context_function(experiment)
+            if context is not None:
+                html.append(render_to_string(template_name, context))
+    return mark_safe("".join(html))  # noqa: S308 - joined templates' own (escaped) output
+
+
 def panel_context(
     request: HttpRequest,
     experiment,
@@ -75,6 +89,9 @@ def panel_context(
         "kept_note": kept_note if kept_note and action not in forms else "",
         "timeline": fragments.cached(
             "experiment-timeline", experiment.pk, build=lambda: timeline_html(experiment)
+        ),
+        "part_sections": fragments.cached(
+            "experiment-part-sections", experiment.pk, build=lambda: part_sections_html(experiment)
         ),
     }
 

@@ -1,12 +1,19 @@
 """How the portal-wide jobs find each app's part of them, as the admin finds `admin.py` and
 Celery finds `tasks.py`: by a module of a conventional name in each installed app.
 
-| module        | what it holds                                   | stitched by                   |
-|---------------|-------------------------------------------------|-------------------------------|
-| `portability` | `SECTIONS`, `ROW_FIELDS`: its keys of the JSON  | `labportal.portability`       |
-| `demo`        | `demo_part()`, `SUMMARY`: its demo keys         | `labportal.core.demo_loading` |
-| `dashboard`   | `PANELS`: its panels on the dashboard           | `labportal.core.panels`       |
-| `booklet`     | `booklet_apply()`: its passages of a booklet    | `labportal.booklet`           |
+| module            | what it holds                                | stitched by                   |
+|-------------------|----------------------------------------------|-------------------------------|
+| `portability`     | `SECTIONS`, `ROW_FIELDS`: its keys of the JSON | `labportal.portability`     |
+| `demo`            | `demo_part()`, `SUMMARY`: its demo keys      | `labportal.core.demo_loading` |
+| `dashboard`       | `PANELS`: its panels on the dashboard        | `labportal.core.panels`       |
+| `booklet`         | `booklet_apply()`: its passages of a booklet | `labportal.booklet`           |
+| `experiment_page` | `SECTIONS`: its parts of an experiment page  | `experiments.views.page`      |
+
+`experiment_page.SECTIONS` is a list of `(template name, context function)`: the function
+takes the experiment and returns the template's context, or None when there is nothing to
+show; the template renders into the page's wheel section. What they render is the same for
+everyone and is kept in the fragment cache (labportal/core/fragments.py), so an app whose
+section reads its own models registers them with `fragments.invalidate_on_change`.
 
 Parts come in `INSTALLED_APPS` order, which lists every app after the apps it stands on
 (organisation, experiments, concepts, change theories, the bazar): an importer writes what

@@ -1,0 +1,1 @@
+"""Change-theory pages: the list, one theory (diagram, health, history), and its editor."""
