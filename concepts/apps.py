@@ -9,7 +9,7 @@ class ConceptsConfig(AppConfig):
     def ready(self):
         from labportal.core import fragments
 
-        from .models import Concept
+        from .models import Concept, ConceptVersion
 
-        # Experiment pages list the concepts each experiment fed.
-        fragments.invalidate_on_change(Concept, Concept.source_experiments.through)
+        # Experiment pages list the published concepts each experiment fed.
+        fragments.invalidate_on_change(Concept, Concept.source_experiments.through, ConceptVersion)

@@ -8,6 +8,17 @@ class ConceptStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Created")
+    EDITED = "edited", _("Edited")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Sent back to draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    MADE_PUBLIC = "made_public", _("Made public")
+    MADE_PRIVATE = "made_private", _("Made private")
+
+
 # A concept's content sections, in the booklet's order.
 CONCEPT_SECTIONS = (
     "focus",

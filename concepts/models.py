@@ -1,14 +1,19 @@
 """Leadership and collaboration concepts: the methods, models and tools distilled from
 experiments, with the experiments they were developed from."""
 
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from experiments.models import Experiment
+from labportal.jobs.models import Job
 from labportal.organisation.models import Program, Track
 
-from .enums import ConceptStatus
+from .enums import ConceptStatus, EventKind
 
 
 class Concept(models.Model):
@@ -39,6 +44,12 @@ class Concept(models.Model):
     conditions = models.JSONField(_("conditions for success"), default=list, blank=True)
     attention_points = models.JSONField(_("attention points"), default=list, blank=True)
     findings = models.JSONField(_("findings"), default=list, blank=True)
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("authors"),
+        related_name="authored_concepts",
+        blank=True,
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ConceptStatus.choices, default=ConceptStatus.DRAFT
     )
@@ -58,3 +69,104 @@ class Concept(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("concepts:detail", kwargs={"slug": self.slug})
+
+
+class ConceptVersion(models.Model):
+    """One publication of a concept: a numbered, frozen snapshot of its content and sources,
+    with its PDF. The number and the snapshot never change once written (see `save`); a
+    version is withdrawn with a reason, never deleted."""
+
+    FROZEN = ("concept_id", "number", "snapshot")
+
+    concept = models.ForeignKey(
+        Concept, verbose_name=_("concept"), related_name="versions", on_delete=models.PROTECT
+    )
+    number = models.PositiveIntegerField(_("number"))
+    snapshot = models.JSONField(_("content at publication"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    published_at = models.DateTimeField(_("published at"))
+    pdf = models.FileField(_("PDF"), upload_to="concepts/", blank=True)
+    pdf_job = models.ForeignKey(
+        Job,
+        verbose_name=_("PDF job"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    public = models.BooleanField(_("public"), default=False)
+    public_token = models.UUIDField(_("public link token"), default=uuid.uuid4, unique=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    class Meta:
+        verbose_name = _("concept version")
+        verbose_name_plural = _("concept versions")
+        ordering = ["concept", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "number"], name="concept_version_unique"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="concept_version_gte1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.snapshot.get('title', '')} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # Immutability is the model's own invariant, whoever saves (services, admin, shell).
+        if self.pk is not None:
+            stored = type(self).objects.filter(pk=self.pk).values(*self.FROZEN).first()
+            if stored is not None and any(
+                stored[name] != getattr(self, name) for name in self.FROZEN
+            ):
+                raise ValidationError(_("A published version cannot be changed."))
+        super().save(*args, **kwargs)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class ConceptEvent(models.Model):
+    """Who did what with a concept, and when."""
+
+    concept = models.ForeignKey(
+        Concept, verbose_name=_("concept"), related_name="events", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        related_name="+",
+        on_delete=models.PROTECT,
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    version = models.ForeignKey(
+        ConceptVersion,
+        verbose_name=_("version"),
+        related_name="+",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("concept event")
+        verbose_name_plural = _("concept events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.concept_id} {self.kind}"

@@ -78,10 +78,24 @@ def experiment_links(experiment: Experiment) -> tuple[list, list]:
     when the flags of experiment_detail_queryset say there are any)."""
     concepts = iterations = []
     if getattr(experiment, "has_concepts", True):
-        concepts = list(experiment.concepts.all())
+        concepts = list(published_concepts(experiment))
     if getattr(experiment, "has_iterations", True):
         iterations = list(experiment.iterations.only("slug", "title", "phase", "parent"))
     return concepts, iterations
+
+
+def published_concepts(experiment: Experiment):
+    """The concepts the experiment fed that every reader may see (the page's shared part reads
+    the same for everyone): published, or with a published version not withdrawn. Drafts and
+    concepts in review are left out, also for their authors."""
+    concept_model = Experiment._meta.get_field("concepts").related_model
+    version_model = concept_model._meta.get_field("versions").related_model
+    live = version_model.objects.filter(concept_id=OuterRef("pk"), withdrawn_at__isnull=True)
+    return (
+        experiment.concepts.filter(Q(status="published") | Exists(live))
+        .only("slug", "title")
+        .order_by("title")
+    )
 
 
 def experiment_or_404(slug: str, *, queryset=None) -> Experiment:

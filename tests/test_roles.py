@@ -29,6 +29,9 @@ STRATEGIC_GATE = ("owner", "administrator")  # a valid move: 302 to the page, el
 BOOKLET_UPLOAD = "00000000-0000-4000-8000-000000000001"
 THEORY = "rolle-teori"  # the change theory of the world experiment's program (with one sign)
 TRACK = "rolle-spor"  # the world experiment's track, with no theory yet
+CONCEPT = "rolle-koncept"  # published, version 1 without its PDF, no authors
+CONCEPT_VERSION = {"slug": CONCEPT, "number": 1}
+PUBLIC_TOKEN = "00000000-0000-4000-8000-000000000002"  # no version has it
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,23 @@ ROWS = [
     Row("experiments:list", everyone(200)),
     Row("experiments:detail", everyone(200), kwargs={"slug": EXPERIMENT}),
     Row("concepts:list", everyone(200)),
-    Row("concepts:detail", everyone(200), kwargs={"slug": "rolle-koncept"}),
+    Row("concepts:detail", everyone(200), kwargs={"slug": CONCEPT}),
+    # Concepts: the strategic level and administrators write new ones; the world's concept is
+    # published with version 1 (no PDF yet) and has no author, so only administrators edit it
+    # and act on it; a refused workflow step (wrong status, no reason) redirects with a message.
+    Row("concepts:create", only(200, 403, ("strategic", "owner", "administrator"))),
+    Row("concepts:publications", only(200, 403, ("administrator",))),
+    Row("concepts:public_download", everyone(404, anonymous=404), kwargs={"token": PUBLIC_TOKEN}),
+    Row("concepts:edit", only(200, 403, ("administrator",)), kwargs={"slug": CONCEPT}),
+    *(
+        Row(f"concepts:{name}", only(302, 403, ("administrator",)), {"slug": CONCEPT}, "post")
+        for name in ("submit", "return", "publish")
+    ),
+    Row("concepts:download", everyone(404), kwargs=CONCEPT_VERSION),
+    *(
+        Row(f"concepts:{name}", only(302, 403, ("administrator",)), CONCEPT_VERSION, "post")
+        for name in ("withdraw", "public", "retry")
+    ),
     Row("changetheory:index", everyone(200)),
     Row("changetheory:detail", everyone(200), kwargs={"slug": THEORY}),
     Row("changetheory:history", everyone(200), kwargs={"slug": THEORY}),
@@ -182,9 +201,21 @@ def world(db):
         if slug != EXPERIMENT:
             ExperimentFactory(slug=slug, phase=phase, program=experiment.program)
     concept = Concept.objects.create(
-        slug="rolle-koncept", title="Rollekoncept", program=experiment.program
+        slug=CONCEPT, title="Rollekoncept", program=experiment.program, status="published"
     )
     concept.source_experiments.add(experiment)
+    from django.utils import timezone
+
+    from concepts.models import ConceptVersion
+    from tests.factories import UserFactory
+
+    ConceptVersion.objects.create(
+        concept=concept,
+        number=1,
+        snapshot={"title": "Rollekoncept"},
+        published_by=UserFactory(),
+        published_at=timezone.now(),
+    )
     from experiments.models import BookletUpload
 
     BookletUpload.objects.create(

@@ -35,7 +35,9 @@ def test_sections_follow_the_booklet_order(client_for, wheel):
     experiment.attention_points = ["Pas på"]
     experiment.concept_phases = ["Trin 1", "Trin 2"]
     experiment.save()
-    concept = Concept.objects.create(slug="tifs", title="TIFS-model", program=experiment.program)
+    concept = Concept.objects.create(
+        slug="tifs", title="TIFS-model", program=experiment.program, status="published"
+    )
     concept.source_experiments.add(experiment)
     response, html = page(client_for(wheel["outsider"]), experiment)
     assert response.status_code == 200
@@ -295,7 +297,7 @@ def test_detail_page_queries_do_not_grow(client_for, wheel, django_assert_num_qu
             note=f"note {i}",
         )
         concept = Concept.objects.create(
-            slug=f"k-{i}", title=f"Koncept {i}", program=experiment.program
+            slug=f"k-{i}", title=f"Koncept {i}", program=experiment.program, status="published"
         )
         concept.source_experiments.add(experiment)
     for i in range(n // 5):

@@ -10,7 +10,7 @@ from tests.factories import ExperimentFactory
 
 from .helpers import page_count
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def build(program: str, output) -> str:
@@ -29,7 +29,8 @@ def test_writes_the_booklet_and_no_partial_file(tmp_path):
 
 
 def test_an_unknown_program_is_an_error(tmp_path):
-    with pytest.raises(CommandError, match="No program has the slug “findes-ikke”"):
+    # Looked up in the booklet's language (Danish unless --lang says otherwise).
+    with pytest.raises(CommandError, match="Intet program har adressen “findes-ikke”"):
         build("findes-ikke", tmp_path / "x.pdf")
     assert os.listdir(tmp_path) == []
 
