@@ -250,3 +250,20 @@ def test_role_gets_expected_status(client, make_user, world, row, role):
     url = reverse(row.name, kwargs=row.kwargs)
     response = getattr(client, row.method)(url, data=row.data)
     assert response.status_code == row.statuses[role], (row.name, role)
+
+
+def test_a_superuser_sees_only_the_actions_the_state_allows(db):
+    """Django says yes to every perm of a superuser; the portal's state-gated rules still
+    decide (a concept in draft cannot be published, an experiment in pre cannot be decided)."""
+    from concepts.models import Concept
+    from experiments.enums import Phase
+    from tests.factories import ExperimentFactory, ProgramFactory, UserFactory
+
+    root = UserFactory(is_superuser=True, is_staff=True)
+    draft = Concept.objects.create(slug="kladde", title="Kladde", program=ProgramFactory())
+    experiment = ExperimentFactory(phase=Phase.PRE)
+    assert root.has_perm("concepts.submit", draft)
+    assert not root.has_perm("concepts.publish", draft)
+    assert root.has_perm("experiments.launch", experiment)
+    assert not root.has_perm("experiments.decide", experiment)
+    assert root.has_perm("experiments.view_experiment")  # the admin's perms: as Django's
