@@ -59,6 +59,12 @@ def administrator(db):
     experiment.program.save()
     TrackAlias.objects.create(track=experiment.track, name="Et andet navn")
     Education.objects.create(institution=experiment.institution, slug="data", name="Data")
+    from concepts.models import Concept
+
+    concept = Concept.objects.create(
+        slug="begreb", title="Begreb", program=experiment.program, track=experiment.track
+    )
+    concept.authors.add(user)
     return user
 
 
