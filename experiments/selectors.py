@@ -330,18 +330,23 @@ def experiment_filter_choices() -> dict[str, list[tuple[str, str, int]]]:
     """The list filters' choices, (slug, label, id) sorted by label, per filter but phase.
 
     One query, a UNION ALL over the short tables: five queries cost five round trips.
-    Concepts come through the reverse relation: concepts depends on experiments, not back.
+    Concepts come through the reverse relation: concepts depends on experiments, not back;
+    only those every reader may see (the list is the same for everyone).
     """
+    concepts = Experiment._meta.get_field("concepts").related_model
+    live = concepts._meta.get_field("versions").related_model.objects.filter(
+        concept_id=OuterRef("pk"), withdrawn_at__isnull=True
+    )
     sources = {
-        "lab": (DevelopmentLab, "name"),
-        "program": (Program, "title"),
-        "track": (Track, "title"),
-        "institution": (Institution, "name"),
-        "concept": (Experiment._meta.get_field("concepts").related_model, "title"),
+        "lab": (DevelopmentLab.objects.all(), "name"),
+        "program": (Program.objects.all(), "title"),
+        "track": (Track.objects.all(), "title"),
+        "institution": (Institution.objects.all(), "name"),
+        "concept": (concepts.objects.filter(Q(status="published") | Exists(live)), "title"),
     }
     first, *rest = (
-        model._default_manager.order_by().values_list("slug", label, "pk", V(name))
-        for name, (model, label) in sources.items()
+        queryset.order_by().values_list("slug", label, "pk", V(name))
+        for name, (queryset, label) in sources.items()
     )
     choices: dict[str, list[tuple[str, str, int]]] = {name: [] for name in sources}
     for slug, label, pk, name in first.union(*rest, all=True):

@@ -51,7 +51,9 @@ def world():
             slug="delta", title="Delta", track=track_c, institution=kea, phase=Phase.PRE
         ),
     }
-    concept = Concept.objects.create(slug="tifs", title="TIFS-model", program=program_a)
+    concept = Concept.objects.create(
+        slug="tifs", title="TIFS-model", program=program_a, status="published"
+    )
     concept.source_experiments.add(experiments["alfa"], experiments["gamma"])
     return experiments
 
@@ -266,3 +268,12 @@ def test_query_count_is_constant(staff_client, django_assert_num_queries, n, par
     with django_assert_num_queries(QUERIES_CACHED):
         again = staff_client.get(URL, params)
     assert titles(again) == titles(response)
+
+
+def test_the_concept_filter_offers_only_concepts_every_reader_may_see(client_for, staff_user):
+    program = TrackFactory().program
+    Concept.objects.create(slug="udgivet", title="Udgivet", program=program, status="published")
+    Concept.objects.create(slug="kladde", title="Hemmelig kladde", program=program)
+    html = client_for(staff_user).get(URL).content.decode()
+    assert 'value="udgivet"' in html
+    assert "Hemmelig kladde" not in html
