@@ -1,27 +1,49 @@
 """The concepts' part of a program's booklet (labportal.pdf.booklet): the overview of the
-tracks with their concepts, and per track its concepts. Only published concepts appear."""
+tracks with their concepts, and per track its concepts. A booklet shows what every reader
+may read: a published concept as it stands, and a concept with a new draft in the works as
+its latest live version (the text frozen at publication), never a draft."""
 
-from django.db.models import Prefetch
+from types import SimpleNamespace
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from labportal.pdf.booklet import Section
 
 from .enums import ConceptStatus
-from .models import Concept
+from .models import Concept, ConceptVersion
 
 
-def _published():
-    return Concept.objects.filter(status=ConceptStatus.PUBLISHED).order_by("title")
+def _live_versions():
+    return ConceptVersion.objects.filter(withdrawn_at__isnull=True).order_by("-number")
+
+
+def _readable(concepts) -> list:
+    """Each concept as readers see it (two queries for any number of concepts)."""
+    live = _live_versions().filter(concept_id=OuterRef("pk"))
+    rows = (
+        concepts.filter(Q(status=ConceptStatus.PUBLISHED) | Exists(live))
+        .prefetch_related(Prefetch("versions", queryset=_live_versions(), to_attr="live"))
+        .order_by("title")
+    )
+    shown = []
+    for concept in rows:
+        if concept.status == ConceptStatus.PUBLISHED or not concept.live:
+            shown.append(concept)
+        else:
+            shown.append(SimpleNamespace(track_id=concept.track_id, **concept.live[0].snapshot))
+    return sorted(shown, key=lambda c: c.title.casefold())
 
 
 def overview(program) -> dict:
-    tracks = program.tracks.order_by("title").prefetch_related(
-        Prefetch("concepts", queryset=_published(), to_attr="published_concepts")
-    )
-    return {"tracks": list(tracks)}
+    tracks = list(program.tracks.order_by("title"))
+    concepts = _readable(Concept.objects.filter(track__in=tracks))
+    for track in tracks:
+        track.published_concepts = [c for c in concepts if c.track_id == track.pk]
+    return {"tracks": tracks}
 
 
 def track_concepts(track) -> dict:
-    return {"track": track, "concepts": list(_published().filter(track=track))}
+    return {"track": track, "concepts": _readable(Concept.objects.filter(track=track))}
 
 
 SECTIONS = [
