@@ -49,3 +49,14 @@ def url(name: str, theory, **query) -> str:
 def version_of(theory) -> int:
     theory.refresh_from_db(fields=["version"])
     return theory.version
+
+
+def post(client, name, theory, data, htmx=True):
+    return client.post(url(name, theory), data, **(HTMX if htmx else {}))
+
+
+def add_sign(world, text, by=None):
+    theory = world["theory"]
+    return services.sign_add(
+        theory=theory, by=by or world["owner"], expected_version=version_of(theory), text=text
+    )
