@@ -5,7 +5,7 @@ its latest live version (the text frozen at publication), never a draft."""
 
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch
 
 from labportal.pdf.booklet import Section
 
@@ -13,16 +13,12 @@ from .enums import ConceptStatus
 from .models import Concept, ConceptVersion
 
 
-def _live_versions():
-    return ConceptVersion.objects.filter(withdrawn_at__isnull=True).order_by("-number")
-
-
 def _readable(concepts) -> list:
     """Each concept as readers see it (two queries for any number of concepts)."""
-    live = _live_versions().filter(concept_id=OuterRef("pk"))
+    live = ConceptVersion.objects.live().order_by("-number")
     rows = (
-        concepts.filter(Q(status=ConceptStatus.PUBLISHED) | Exists(live))
-        .prefetch_related(Prefetch("versions", queryset=_live_versions(), to_attr="live"))
+        concepts.readable()
+        .prefetch_related(Prefetch("versions", queryset=live, to_attr="live"))
         .order_by("title")
     )
     shown = []

@@ -16,6 +16,20 @@ from labportal.organisation.models import Program, Track
 from .enums import ConceptStatus, EventKind
 
 
+class ConceptQuerySet(models.QuerySet):
+    def readable(self):
+        """What every reader may read: published, or with a published version not withdrawn
+        (a new draft is being written). The one definition: pages, filters and booklets."""
+        live = ConceptVersion.objects.live().filter(concept_id=models.OuterRef("pk"))
+        return self.filter(models.Q(status=ConceptStatus.PUBLISHED) | models.Exists(live))
+
+
+class ConceptVersionQuerySet(models.QuerySet):
+    def live(self):
+        """Versions not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Concept(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -55,6 +69,8 @@ class Concept(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ConceptQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("concept")
@@ -111,6 +127,8 @@ class ConceptVersion(models.Model):
         blank=True,
     )
     withdraw_reason = models.TextField(_("reason for withdrawal"), blank=True)
+
+    objects = ConceptVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("concept version")

@@ -23,7 +23,7 @@ def author_ids(concept) -> set[int]:
 def has_live_version(concept) -> bool:
     flag = getattr(concept, "has_live_version", None)
     if flag is None:
-        return concept.versions.filter(withdrawn_at__isnull=True).exists()
+        return concept.versions.live().exists()
     return flag
 
 

@@ -17,7 +17,7 @@ LIST_LIMIT = 500
 
 
 def _live_versions():
-    return ConceptVersion.objects.filter(concept_id=OuterRef("pk"), withdrawn_at__isnull=True)
+    return ConceptVersion.objects.live().filter(concept_id=OuterRef("pk"))
 
 
 def _authored_by(user):
@@ -39,8 +39,8 @@ def concepts_visible(user, queryset: QuerySet[Concept] | None = None) -> QuerySe
     queryset = concepts_annotated() if queryset is None else queryset
     if is_administrator(user):
         return queryset
-    published = Q(status=ConceptStatus.PUBLISHED) | Exists(_live_versions())
-    return queryset.filter(published | Exists(_authored_by(user)))
+    readable = Q(pk__in=Concept.objects.readable().values("pk"))
+    return queryset.filter(readable | Exists(_authored_by(user)))
 
 
 def user_sees_unpublished(user) -> bool:

@@ -269,7 +269,7 @@ def version_withdraw(*, version: ConceptVersion, by: User, reason: str) -> Conce
     locked.withdrawn_by = by
     locked.withdraw_reason = reason.strip()
     locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdraw_reason"])
-    live = concept.versions.filter(withdrawn_at__isnull=True).exists()
+    live = concept.versions.live().exists()
     if not live and concept.status == ConceptStatus.PUBLISHED:
         concept.status = ConceptStatus.DRAFT
         concept.save(update_fields=["status", "updated_at"])

@@ -88,14 +88,7 @@ def published_concepts(experiment: Experiment):
     """The concepts the experiment fed that every reader may see (the page's shared part reads
     the same for everyone): published, or with a published version not withdrawn. Drafts and
     concepts in review are left out, also for their authors."""
-    concept_model = Experiment._meta.get_field("concepts").related_model
-    version_model = concept_model._meta.get_field("versions").related_model
-    live = version_model.objects.filter(concept_id=OuterRef("pk"), withdrawn_at__isnull=True)
-    return (
-        experiment.concepts.filter(Q(status="published") | Exists(live))
-        .only("slug", "title")
-        .order_by("title")
-    )
+    return experiment.concepts.readable().only("slug", "title").order_by("title")
 
 
 def experiment_or_404(slug: str, *, queryset=None) -> Experiment:
@@ -334,15 +327,12 @@ def experiment_filter_choices() -> dict[str, list[tuple[str, str, int]]]:
     only those every reader may see (the list is the same for everyone).
     """
     concepts = Experiment._meta.get_field("concepts").related_model
-    live = concepts._meta.get_field("versions").related_model.objects.filter(
-        concept_id=OuterRef("pk"), withdrawn_at__isnull=True
-    )
     sources = {
         "lab": (DevelopmentLab.objects.all(), "name"),
         "program": (Program.objects.all(), "title"),
         "track": (Track.objects.all(), "title"),
         "institution": (Institution.objects.all(), "name"),
-        "concept": (concepts.objects.filter(Q(status="published") | Exists(live)), "title"),
+        "concept": (concepts.objects.readable(), "title"),
     }
     first, *rest = (
         queryset.order_by().values_list("slug", label, "pk", V(name))
