@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from experiments.enums import PHASE_ORDER, Decision, Phase
 from experiments.models import Experiment
-from labportal.organisation.models import Program
+from labportal.organisation.models import Program, Track
 
 from .models import ChangeTheory, Sign, SignExperiment
 
@@ -78,7 +78,7 @@ def theory_page(slug: str) -> TheoryPage | None:
     signs = list(_signs_with_experiments(Q(theory=theory)))
     program_id = theory.program_id or theory.track.program_id
     tracks = (
-        list(Program.objects.get(pk=program_id).tracks.all())
+        list(Track.objects.filter(program_id=program_id).order_by("title"))
         if theory.program_id
         else [theory.track]
     )

@@ -5,8 +5,6 @@ Each checks the rules (rules.py) under a row lock and the status the person saw,
 click or two administrators at once publish once. Every step is recorded as a ConceptEvent.
 """
 
-import hashlib
-import json
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
@@ -19,7 +17,7 @@ from experiments.models import Experiment
 from labportal import jobs
 from labportal.accounts.models import User
 from labportal.core.text import danish_slugify
-from labportal.core.updating import model_update
+from labportal.core.updating import fingerprint, model_update
 from labportal.jobs import services as job_services
 from labportal.notifications.services import notifications_create
 
@@ -130,8 +128,7 @@ def edit_version(concept: Concept) -> str:
     shown = {name: getattr(concept, name) for name in sorted(EDITABLE_FIELDS - {"track"})}
     shown["track"] = concept.track_id
     shown["sources"] = sorted(e.pk for e in concept.source_experiments.all())
-    text = json.dumps(shown, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return fingerprint(shown)
 
 
 @transaction.atomic

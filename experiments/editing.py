@@ -3,8 +3,6 @@
 Re-exported by services.py, the one module views and tasks call.
 """
 
-import hashlib
-import json
 import uuid
 from collections.abc import Iterable
 
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from labportal.accounts.models import User
 from labportal.core.text import danish_slugify
-from labportal.core.updating import model_update
+from labportal.core.updating import fingerprint, model_update
 
 from . import rules as wheel_rules
 from .enums import EXPERIMENT_SECTIONS, Phase, TransitionKind
@@ -145,8 +143,7 @@ def edit_version(experiment: Experiment, fields: Iterable[str], team: Iterable[i
     shown = {name: getattr(experiment, name) for name in fields}
     if team is not None:
         shown["team"] = sorted(team)
-    text = json.dumps(shown, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return fingerprint(shown)
 
 
 @transaction.atomic

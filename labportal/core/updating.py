@@ -5,6 +5,9 @@ unchanged value is never written, `updated_at` moves only when something changed
 caller can report (or record in the audit trail) exactly which fields did.
 """
 
+import hashlib
+import json
+
 from django.db import models
 
 
@@ -38,3 +41,10 @@ def model_update(instance: models.Model, data: dict, *, save: bool = True) -> li
         touched = [f.name for f in meta.concrete_fields if getattr(f, "auto_now", False)]
         instance.save(update_fields=[*changed, *touched])
     return changed
+
+
+def fingerprint(shown: dict) -> str:
+    """A fingerprint of what an edit form showed (field values, ids): the form carries it, and
+    a save compares it with the stored row's, so an edit over someone else's is noticed."""
+    text = json.dumps(shown, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

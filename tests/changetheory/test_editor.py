@@ -363,6 +363,6 @@ def test_the_editor_runs_a_constant_number_of_queries(
     assert response.content.decode().count('class="theory-sign-links"') == n
 
 
-# user, groups, then selectors.theory_page: theory, signs, their experiments, program, tracks,
-# experiments serving no sign.
-QUERIES_EDITOR = 8
+# user, groups, then selectors.theory_page: theory, signs, their experiments, the program's
+# tracks, experiments serving no sign.
+QUERIES_EDITOR = 7

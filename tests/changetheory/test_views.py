@@ -227,9 +227,9 @@ def test_the_theory_page_runs_a_constant_number_of_queries(
     assert page.count('class="theory-finding"') == 3
 
 
-# user, groups; theory_page: theory, signs, their experiments, the program and its tracks,
+# user, groups; theory_page: theory, signs, their experiments, the program's tracks,
 # experiments serving no sign.
-QUERIES_DETAIL = 8
+QUERIES_DETAIL = 7
 
 
 # --- history -------------------------------------------------------------------------------
