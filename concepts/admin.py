@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from labportal.core.admin import PortalAdminMixin, PortalInline
 
-from .models import Concept, ConceptEvent, ConceptVersion
+from .models import Concept, ConceptEvent, ConceptVersion, Publication
 
 
 class ConceptVersionInline(PortalInline):
@@ -74,4 +74,32 @@ class ConceptEventAdmin(PortalAdminMixin, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Publication)
+class PublicationAdmin(PortalAdminMixin, admin.ModelAdmin):
+    """Booklets and fact sheets: made by their jobs; here only the public mark changes."""
+
+    list_display = ("kind", "program", "experiment", "requested_at", "built_at", "public")
+    list_filter = ("kind", "public")
+    list_select_related = ("program", "experiment")
+    fields = (
+        "kind",
+        "program",
+        "experiment",
+        "requested_by",
+        "requested_at",
+        "job",
+        "pdf",
+        "pages",
+        "digest",
+        "warnings",
+        "built_at",
+        "public",
+        "public_token",
+    )
+    readonly_fields = tuple(name for name in fields if name != "public")
+
+    def has_add_permission(self, request, *args):
         return False

@@ -29,3 +29,8 @@ CONCEPT_SECTIONS = (
     "attention_points",
     "findings",
 )
+
+
+class PublicationKind(models.TextChoices):
+    BOOKLET = "booklet", _("Inspiration booklet")
+    FACT_SHEET = "fact_sheet", _("Fact sheet")

@@ -9,6 +9,7 @@ from labportal.organisation.models import Track
 
 from .enums import CONCEPT_SECTIONS
 from .models import Concept
+from .selectors_publications import experiment_choices, program_choices
 from .services import edit_version
 
 NOTE_MAX_LENGTH = 2000
@@ -135,3 +136,35 @@ class ReasonForm(forms.Form):
 
 class PublicForm(forms.Form):
     public = forms.BooleanField(required=False)
+
+
+class BookletRequestForm(forms.Form):
+    program = forms.ModelChoiceField(
+        label=_("Program"),
+        queryset=None,
+        empty_label=_("Choose a program"),
+        error_messages={"invalid_choice": _("Choose one of the programs in the list.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = program_choices()
+
+    def subject(self):
+        return self.cleaned_data["program"]
+
+
+class FactSheetRequestForm(forms.Form):
+    experiment = forms.ModelChoiceField(
+        label=_("Experiment"),
+        queryset=None,
+        empty_label=_("Choose an experiment"),
+        error_messages={"invalid_choice": _("Choose one of the experiments in the list.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["experiment"].queryset = experiment_choices()
+
+    def subject(self):
+        return self.cleaned_data["experiment"]

@@ -188,3 +188,6 @@ class ConceptEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.concept_id} {self.kind}"
+
+
+from .models_publications import Publication  # noqa: E402, F401 - the app's models in one place

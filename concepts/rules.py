@@ -69,3 +69,4 @@ rules.add_perm("concepts.publish", can_publish)
 rules.add_perm("concepts.return", can_return)
 rules.add_perm("concepts.manage_versions", can_manage_versions)
 rules.add_perm("concepts.view_publications", is_administrator)
+rules.add_perm("concepts.publish_files", is_administrator)  # booklets and fact sheets

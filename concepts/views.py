@@ -1,5 +1,5 @@
-"""Concept pages: the list, a concept with its sources and versions, the PDF downloads and
-the administrators' publications page."""
+"""Concept pages: the list, a concept with its sources and versions, and the PDF downloads
+(the publications page is views_publications.py)."""
 
 import rules
 from django.contrib.auth.decorators import login_not_required
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
 
-from . import selectors
+from . import selectors, selectors_publications
 from .enums import ConceptStatus
 from .forms import NoteForm, PublicForm, ReasonForm
 from .models import ConceptVersion
@@ -42,6 +42,7 @@ def concept_list(request: HttpRequest) -> HttpResponse:
         # The portal's rules alone: user.has_perm would also ask the model backend.
         "can_create": rules.has_perm("concepts.create", user),
         "can_view_publications": rules.has_perm("concepts.view_publications", user),
+        "booklets": [] if request.htmx else selectors_publications.latest_booklets(),
     }
     template = "concepts/list.html#results" if request.htmx else "concepts/list.html"
     return render(request, template, context)
@@ -102,13 +103,3 @@ def version_download(request: HttpRequest, slug: str, number: int) -> FileRespon
 def public_download(request: HttpRequest, token) -> FileResponse:
     """A version an administrator marked public: anyone with the link downloads it."""
     return _pdf_response(selectors.public_version(token))
-
-
-@require_GET
-@permission_required("concepts.view_publications", raise_exception=True)
-def publications(request: HttpRequest) -> HttpResponse:
-    context = {
-        "versions": selectors.publications(),
-        "crumbs": [(reverse("concepts:list"), _("Concepts")), (None, _("Publications"))],
-    }
-    return render(request, "concepts/publications.html", context)

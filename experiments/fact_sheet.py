@@ -85,11 +85,16 @@ def fact_sheet_context(experiment: Experiment) -> dict:
     }
 
 
-def build_fact_sheet(experiment: Experiment, *, lang: str = "da") -> PdfResult:
+def fact_sheet_html(experiment: Experiment) -> tuple[str, str]:
+    """The sheet's HTML and its title, in the active language."""
     experiment = Experiment.objects.select_related("institution", "track", "owner", "program").get(
         pk=experiment.pk
     )
+    context = fact_sheet_context(experiment)
+    return render_to_string("experiments/pdf/fact_sheet.html", context), context["title"]
+
+
+def build_fact_sheet(experiment: Experiment, *, lang: str = "da") -> PdfResult:
     with translation.override(lang):
-        context = fact_sheet_context(experiment)
-        html = render_to_string("experiments/pdf/fact_sheet.html", context)
-        return render_pdf(html, title=context["title"], lang=lang)
+        html, title = fact_sheet_html(experiment)
+        return render_pdf(html, title=title, lang=lang)

@@ -27,6 +27,7 @@ _LOCK = threading.Lock()  # WeasyPrint's logger is global: one collector at a ti
 class PdfResult:
     pdf: bytes
     warnings: list[str] = field(default_factory=list)
+    pages: int = 0
 
 
 class _Collector(logging.Handler):
@@ -116,4 +117,4 @@ def render_pdf(
             pdf = document.write_pdf(**options)
         finally:
             logger.removeHandler(collector)
-    return PdfResult(pdf=pdf, warnings=collector.messages)
+    return PdfResult(pdf=pdf, warnings=collector.messages, pages=len(document.pages))

@@ -169,7 +169,7 @@ def test_the_list_costs_the_same_queries_for_any_number(
     client = client_for(people["author"])
     client.get(LIST)  # warm up the session
     # user, groups, whether the person writes concepts, the tracks, the concepts, their authors
-    # (the session and the header's unread count come from the cache)
+    # and the latest booklets (the session and the header's unread count come from the cache)
     with django_assert_num_queries(LIST_QUERIES):
         response = client.get(LIST)
     assert response.content.decode().count('class="card"') == n
@@ -194,7 +194,7 @@ def test_the_page_costs_the_same_queries_for_any_number(
     assert response.content.decode().count('class="concept-version"') == n
 
 
-LIST_QUERIES = 6
+LIST_QUERIES = 7
 # user, groups, the concept, its authors, its sources, its versions, its events
 DETAIL_QUERIES = 7
 
