@@ -1,4 +1,4 @@
-"""Benchmark: a program's booklet PDF, WeasyPrint alone against the whole build.
+"""Benchmark: a program's booklet PDF, WeasyPrint alone against the whole publishing job.
 
     uv run python bench/pdf.py               # the demo program (22) and one of 130 experiments
     uv run python bench/pdf.py --rounds 5
@@ -7,8 +7,9 @@ Not a test. Fills its own database (PDF_BENCH_DATABASE_URL, default lp_helper_pd
 127.0.0.1; the name must contain "bench"): the demo, plus a program whose 130 experiments are
 copies of the demo's. Each program is measured in a child process of its own, so its peak
 memory (maxrss) is the booklet's: a warm-up render of a tiny page (fonts), then per round the
-whole build (`write_booklet`: queries, templates, diagrams, rendering, writing the file) and
-WeasyPrint alone on the same booklet's final HTML (`render_pdf`). Medians over the rounds.
+whole publishing job (concepts.tasks.render_publication: queries, templates, diagrams,
+digest, rendering, writing the file, storing, the notification) and WeasyPrint alone on the
+same booklet's final HTML (`render_pdf`). Medians over the rounds.
 """
 
 import argparse
@@ -87,40 +88,61 @@ def _large_program() -> None:
     Experiment.objects.bulk_create(copies)
 
 
+def _run_job(slug: str) -> tuple[Path, int]:
+    """The whole publishing job of the program's booklet, as a worker runs it: a request row,
+    then the task (queries, templates, diagrams, digest, rendering, writing the file
+    atomically, storing, telling the requester). Returns the file and its pages."""
+    from django.conf import settings
+
+    from concepts import publishing, tasks
+    from concepts.models import Publication
+    from labportal.accounts.models import User
+    from labportal.pdf.booklet import program_by_slug
+
+    admin = User.objects.get(username="admin")
+    publication, _ = publishing.publication_request(
+        kind=Publication.Kind.BOOKLET, subject=program_by_slug(slug), by=admin
+    )
+    tasks.render_publication.job_function(publication_id=publication.pk)
+    publication.refresh_from_db()
+    return Path(settings.MEDIA_ROOT) / publication.pdf.name, publication.pages
+
+
 def measure(slug: str, rounds: int) -> dict:
     """In the child process: seconds of each step, queries, pages and peak memory."""
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
     from labportal.pdf import render_pdf
-    from labportal.pdf.booklet import booklet_html, booklet_title, program_by_slug, write_booklet
+    from labportal.pdf.booklet import booklet_html, booklet_title, program_by_slug
 
     render_pdf("<p>warm-up</p>", title="warm-up")
-    whole, alone, queries = [], [], 0
+    whole, alone, queries, pages = [], [], 0, 0
     with tempfile.TemporaryDirectory() as folder:
+        settings.MEDIA_ROOT = folder
         for _round in range(rounds):
             start = time.perf_counter()
             with CaptureQueriesContext(connection) as captured:
-                result = write_booklet(slug, Path(folder) / "booklet.pdf")
+                path, pages = _run_job(slug)
             whole.append(time.perf_counter() - start)
             queries = len(captured)
+            path.unlink()  # the next round renders again (the same content finds its file)
             with translation.override("da"):
                 program = program_by_slug(slug)
                 html = booklet_html(program)
                 start = time.perf_counter()
                 render_pdf(html, title=booklet_title(program))
                 alone.append(time.perf_counter() - start)
-    from pypdf import PdfReader
-
     return {
         "whole": statistics.median(whole),
         "alone": statistics.median(alone),
         "queries": queries,
-        "pages": len(PdfReader(io.BytesIO(result.pdf)).pages),
+        "pages": pages,
         "experiments": program.experiments.count(),
         "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -137,7 +159,7 @@ def main() -> None:
     print(f"Filling {URL} (the demo and {LARGE_COUNT} copied experiments) …")
     fill()
     print(
-        "| program | experiments | pages | queries | whole build s | WeasyPrint alone s "
+        "| program | experiments | pages | queries | whole job s | WeasyPrint alone s "
         "| ratio | peak MB |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")

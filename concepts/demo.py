@@ -1,6 +1,9 @@
 """The six leadership and collaboration concepts of the demo program, with the experiments
 each was developed from (as the booklet tells); every text is the demo's own."""
 
+import datetime as dt
+
+from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
 from labportal.organisation.demo import PROGRAM_SLUG
@@ -250,8 +253,30 @@ CONCEPTS = [
 ]
 
 
+# Who wrote the demo concepts, and how many days before the demo runs the published ones were.
+AUTHORS = ["strateg"]
+PUBLISHED_DAYS_AGO = {"tifs-model": 34}
+
+
+def _published_at(days_ago: int) -> str:
+    day = timezone.localdate() - dt.timedelta(days=days_ago)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0))).isoformat()
+
+
+def _row(concept: dict) -> dict:
+    row = {**concept, "program": PROGRAM_SLUG, "authors": AUTHORS}
+    if concept["status"] == "published":
+        days_ago = PUBLISHED_DAYS_AGO.get(concept["slug"], 21)
+        # Version 1 freezes the concept as the demo gives it (no "snapshot": the importer
+        # takes the concept's content).
+        row["versions"] = [
+            {"number": 1, "published_by": "admin", "published_at": _published_at(days_ago)}
+        ]
+    return row
+
+
 def demo_part() -> dict:
-    return {"concepts": [{**concept, "program": PROGRAM_SLUG} for concept in CONCEPTS]}
+    return {"concepts": [_row(concept) for concept in CONCEPTS]}
 
 
 SUMMARY = {"concepts": ngettext_lazy("%(count)d concept", "%(count)d concepts", "count")}

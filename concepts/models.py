@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from experiments.models import Experiment
@@ -170,7 +171,7 @@ class ConceptEvent(models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
     version = models.ForeignKey(
         ConceptVersion,
         verbose_name=_("version"),

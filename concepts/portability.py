@@ -23,6 +23,7 @@ from labportal.portability.reading import Source
 
 from .enums import CONCEPT_SECTIONS, ConceptStatus
 from .models import Concept
+from .portability_history import HISTORY_PREFETCH, history_fields, history_sync, read_history
 
 Link = tuple[int, int]  # (experiment id, concept id)
 
@@ -31,6 +32,7 @@ def concepts_rows(chunk_size: int, row_fields: Sequence[RowField] = ()) -> Itera
     concepts = (
         Concept.objects.select_related("program", "track")
         .prefetch_related(Prefetch("source_experiments", queryset=Experiment.objects.only("slug")))
+        .prefetch_related(*HISTORY_PREFETCH)
         .order_by("slug")
     )
     for concept in concepts:
@@ -44,11 +46,12 @@ def concepts_rows(chunk_size: int, row_fields: Sequence[RowField] = ()) -> Itera
         }
         row.update({name: getattr(concept, name) for name in CONCEPT_SECTIONS})
         row["source_experiments"] = sorted(e.slug for e in concept.source_experiments.all())
+        row.update(history_fields(concept))
         yield row
 
 
 def import_concepts(ctx: Context, source: Source) -> None:
-    wanted, sources = {}, {}
+    wanted, sources, histories = {}, {}, {}
     for item in read_section(source, "concepts"):
         track = ctx.ref(item, "track", "tracks", _("track"))
         program_id = ctx.ref(item, "program", "programs", _("program"))
@@ -67,10 +70,12 @@ def import_concepts(ctx: Context, source: Source) -> None:
         slug = item.slug("slug")
         wanted[slug] = values
         sources[slug] = item.slugs("source_experiments")
+        histories[slug] = read_history(item)
     upsert(ctx, Concept, wanted, "concepts")
     ctx.refs["concepts"] = dict(Concept.objects.values_list("slug", "id"))
     links = links_of_experiments(ctx, source) | links_of_concepts(ctx, sources)
     links_sync(ctx, links)
+    history_sync(ctx, histories)
 
 
 def links_of_experiments(ctx: Context, source: Source) -> set[Link]:

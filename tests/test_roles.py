@@ -96,6 +96,24 @@ ROWS = [
         Row(f"concepts:{name}", only(302, 403, ("administrator",)), CONCEPT_VERSION, "post")
         for name in ("withdraw", "public", "retry")
     ),
+    # Booklets and fact sheets: no publication 999999; an empty request form answers 400.
+    Row(
+        "concepts:publication_create",
+        only(400, 403, ("administrator",)),
+        kwargs={"kind": "booklet"},
+        method="post",
+    ),
+    Row("concepts:publication", only(404, 403, ("administrator",)), kwargs={"pk": 999999}),
+    *(
+        Row(f"concepts:{name}", only(404, 403, ("administrator",)), {"pk": 999999}, "post")
+        for name in ("publication_retry", "publication_public")
+    ),
+    Row("concepts:publication_download", everyone(404), kwargs={"pk": 999999}),
+    Row(
+        "concepts:publication_public_download",
+        everyone(404, anonymous=404),
+        kwargs={"token": PUBLIC_TOKEN},
+    ),
     Row("changetheory:index", everyone(200)),
     Row("changetheory:detail", everyone(200), kwargs={"slug": THEORY}),
     Row("changetheory:history", everyone(200), kwargs={"slug": THEORY}),

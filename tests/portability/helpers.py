@@ -5,7 +5,7 @@ import json
 
 from django.core.management import call_command
 
-from concepts.models import Concept
+from concepts.models import Concept, ConceptEvent, ConceptVersion
 from experiments.models import Experiment, PhaseTransition, TeamMembership
 from labportal.accounts.models import User
 from labportal.organisation.models import (
@@ -33,6 +33,8 @@ def wipe_portal(*, keep_superusers: bool = False) -> None:
 
     The benchmark (bench/portability.py) uses it too, keeping the superusers of its database.
     """
+    ConceptEvent.objects.all().delete()
+    ConceptVersion.objects.all().delete()
     Concept.objects.all().delete()
     Experiment.objects.all().delete()
     Experiment.history.all().delete()
