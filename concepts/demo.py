@@ -269,9 +269,9 @@ def _row(concept: dict) -> dict:
         days_ago = PUBLISHED_DAYS_AGO.get(concept["slug"], 21)
         # Version 1 freezes the concept as the demo gives it (no "snapshot": the importer
         # takes the concept's content).
-        row["versions"] = [
-            {"number": 1, "published_by": "admin", "published_at": _published_at(days_ago)}
-        ]
+        at = _published_at(days_ago)
+        row["versions"] = [{"number": 1, "published_by": "admin", "published_at": at}]
+        row["events"] = [{"kind": "published", "by": "admin", "at": at, "version": 1}]
     return row
 
 

@@ -4,8 +4,9 @@ keys "authors", "versions" and "events"), beside concepts/portability.py.
 A version is matched by its number: one the portal has keeps its frozen snapshot (a file never
 rewrites a publication) and takes the file's withdrawal and public mark; a missing one is
 created. A version without "snapshot" freezes the concept as the file gives it. An event is
-matched by its kind, person and time, so loading a file twice records nothing twice. The
-PDFs are files, not data: an imported version has none until an administrator has it made.
+matched by its kind, person and time (a publication by its version), so loading a file twice
+records nothing twice. The PDFs are files, not data: a version the import creates gets the
+job that makes its PDF.
 """
 
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from labportal.portability.fields import Item, iso, person_ref
 from .content import concept_content
 from .enums import EventKind
 from .models import Concept, ConceptEvent, ConceptVersion
+from .services import pdf_job_record
 
 TITLE_MAX = 200
 
@@ -140,9 +142,10 @@ def history_sync(ctx: Context, histories: dict[str, dict]) -> None:
         versions = {version.number: version for version in concept.versions.all()}
         for row in history["versions"]:
             versions[row["number"]] = _version_sync(ctx, concept, versions.get(row["number"]), row)
-        seen = {(e.kind, e.by_id, e.at) for e in concept.events.all()}
-        new_events = [
-            ConceptEvent(
+        seen = {_event_key(e.kind, e.by_id, e.at, e.version) for e in concept.events.all()}
+        new_events = []
+        for row in history["events"]:
+            event = ConceptEvent(
                 concept=concept,
                 kind=row["kind"],
                 by_id=people.id(row["by"]),
@@ -150,11 +153,20 @@ def history_sync(ctx: Context, histories: dict[str, dict]) -> None:
                 version=versions.get(row["version"]),
                 note=row["note"],
             )
-            for row in history["events"]
-            if (row["kind"], people.id(row["by"]), row["at"]) not in seen
-        ]
+            key = _event_key(event.kind, event.by_id, event.at, event.version)
+            if key not in seen:
+                seen.add(key)
+                new_events.append(event)
         ConceptEvent.objects.bulk_create(new_events)
         ctx.report.count("concept events", "added", len(new_events))
+
+
+def _event_key(kind: str, by_id: int, at, version) -> tuple:
+    """What makes an event the same one: a version is published once; anything else is one
+    person's act at one moment."""
+    if kind == EventKind.PUBLISHED and version is not None:
+        return (kind, version.number)
+    return (kind, by_id, at)
 
 
 def _version_sync(ctx: Context, concept: Concept, version, row: dict) -> ConceptVersion:
@@ -175,6 +187,8 @@ def _version_sync(ctx: Context, concept: Concept, version, row: dict) -> Concept
             published_at=row["published_at"],
             **mutable,
         )
+        version.pdf_job = pdf_job_record(version)  # its PDF is made in the background
+        version.save(update_fields=["pdf_job"])
         ctx.report.count("concept versions", "created")
         return version
     if any(getattr(version, name) != value for name, value in mutable.items()):

@@ -82,7 +82,7 @@ def publication_name(publication: Publication, digest: str) -> str:
 @job_task(
     name=publishing.RENDER_PUBLICATION,
     label=gettext_lazy("Make a booklet or fact sheet"),
-    time_limit=600,
+    time_limit=300,
     retry_on=(OSError,),
 )
 def render_publication(*, publication_id: int) -> None:

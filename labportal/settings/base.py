@@ -210,7 +210,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# The longest task (a booklet check or import, experiments/tasks.py) may run 300 s; jobs set
+# The longest tasks (a booklet check or import, experiments/tasks.py; a booklet PDF,
+# concepts/tasks.py) may run 300 s; jobs set
 # their own limits, these cover any other task.
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
