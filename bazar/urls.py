@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import visitor
 
 app_name = "bazar"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", visitor.index, name="index"),
 ]
