@@ -7,12 +7,15 @@ phases, teams and history are invented so that every page of the portal has some
 show. Which concepts they fed is the concepts' part (`concepts.demo`).
 """
 
+import datetime as dt
+
 from django.utils.translation import ngettext_lazy
 
+from experiments.models import PhaseTransition
 from labportal.organisation.demo import PROGRAM_SLUG
 
 from . import experiments_exploring, experiments_innovation, experiments_relation
-from .history import phase_path
+from .history import phase_path, today_morning
 
 TRACK_MODULES = (experiments_innovation, experiments_relation, experiments_exploring)
 
@@ -26,8 +29,25 @@ def demo_experiments() -> list[dict]:
     ]
 
 
-def experiment_row(experiment: dict, index: int) -> dict:
-    history = phase_path(experiment, index)
+def demo_anchor() -> dt.datetime:
+    """The morning of the day the demo was first loaded: read back from the first demo
+    experiment's first history entry when there is one, else this morning."""
+    first = demo_experiments()[0]
+    start = (
+        PhaseTransition.objects.filter(experiment__slug=first["slug"])
+        .order_by("at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    today = today_morning()
+    if start is None:
+        return today
+    offset = today - dt.datetime.fromisoformat(phase_path(first, 0, today)[0]["at"])
+    return start + offset
+
+
+def experiment_row(experiment: dict, index: int, anchor: dt.datetime) -> dict:
+    history = phase_path(experiment, index, anchor)
     launched = next((h for h in history if h["kind"] == "launch"), None)
     finished = experiment["phase"] == "implementation"
     education = experiment.get("education")
@@ -63,7 +83,8 @@ def experiment_row(experiment: dict, index: int) -> dict:
 
 
 def demo_part() -> dict:
-    return {"experiments": [experiment_row(e, i) for i, e in enumerate(demo_experiments())]}
+    anchor = demo_anchor()
+    return {"experiments": [experiment_row(e, i, anchor) for i, e in enumerate(demo_experiments())]}
 
 
 SUMMARY = {"experiments": ngettext_lazy("%(count)d experiment", "%(count)d experiments", "count")}

@@ -1,7 +1,10 @@
-"""A plausible, fixed path round the wheel for each demo experiment (dated 2024–2025).
+"""A plausible path round the wheel for each demo experiment, ending shortly before the
+demo's anchor: the morning of the day the demo was first loaded.
 
-Everything is derived from the experiment's position in the list, so the demo is the same
-every time it is loaded (which keeps `manage.py demo` idempotent).
+Each experiment's last move lies 2 to 51 days before the anchor and its phases last 10 to 34
+days, so the pages read like a live program. Everything else is derived from the experiment's
+position in the list; the anchor is read back from the history of the first load
+(`demo_anchor`), so loading the demo again, on any later day, adds nothing.
 """
 
 import datetime as dt
@@ -10,7 +13,6 @@ from zoneinfo import ZoneInfo
 from experiments.enums import PHASE_ORDER, Phase
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-FIRST_START = dt.datetime(2024, 1, 8, 9, 0, tzinfo=COPENHAGEN)
 
 NOTES = {
     "created": [
@@ -61,12 +63,17 @@ def _note(key, index: int) -> str:
     return pool[index % len(pool)]
 
 
-def phase_path(experiment: dict, index: int) -> list[dict]:
+def today_morning() -> dt.datetime:
+    """9:00 in Copenhagen today, in UTC: the path is reckoned in real hours (not wall-clock
+    ones, which a change to or from summer time would shift)."""
+    morning = dt.datetime.combine(dt.datetime.now(COPENHAGEN).date(), dt.time(9, 0), COPENHAGEN)
+    return morning.astimezone(dt.UTC)
+
+
+def phase_path(experiment: dict, index: int, anchor: dt.datetime) -> list[dict]:
     """The history entries that bring the experiment to its phase (and decision)."""
     owner = experiment["owner"]
     doer = experiment["team"][0][0] if experiment["team"] else owner
-    at = FIRST_START + dt.timedelta(days=9 * index, hours=index % 5)
-    gap = dt.timedelta(days=40 + (index * 7) % 30)
     steps = [("", Phase.PRE, "created", owner, _note("created", index))]
     target = PHASE_ORDER.index(Phase(experiment["phase"]))
     for phase in PHASE_ORDER[1 : target + 1]:
@@ -82,6 +89,9 @@ def phase_path(experiment: dict, index: int) -> list[dict]:
     decision = experiment.get("decision", "")
     if decision:
         steps.append((Phase.IMPLEMENTATION, Phase.IMPLEMENTATION, "decision", owner, None))
+    gap = dt.timedelta(days=10 + (index * 7) % 25, hours=index % 5)
+    end = anchor - dt.timedelta(days=2 + (index * 11) % 50)
+    at = end - gap * (len(steps) - 1)
     entries = []
     for from_phase, to_phase, kind, by, note in steps:
         entries.append(

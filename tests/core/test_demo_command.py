@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from concepts.models import Concept
 from experiments.enums import Phase
@@ -58,7 +59,7 @@ def test_every_phase_has_experiments_with_history(demo):
         history = list(experiment.transitions.all())
         assert history[0].kind == "created"
         assert history[-1].to_phase == experiment.phase
-        assert all(t.note and t.at.year in (2024, 2025) for t in history)
+        assert all(t.note and t.at < timezone.now() for t in history)
         assert all(t.at.tzinfo is not None for t in history)
     decided = Experiment.objects.exclude(decision="")
     assert set(decided.values_list("phase", flat=True)) == {Phase.IMPLEMENTATION}
