@@ -18,7 +18,9 @@ def test_every_experiment_moved_recently_and_the_phases_last_weeks(db):
         "last", flat=True
     )
     ages = [(now - last).days for last in last_moves]
-    assert ages and max(ages) <= 60 and min(ages) >= 1
+    assert ages
+    assert max(ages) <= 60
+    assert min(ages) >= 1
     first = PhaseTransition.objects.order_by("at").first().at
     assert (now - first).days < 365  # not years ago
 
