@@ -39,7 +39,9 @@ class ConceptForm(forms.Form):
 
     version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     title = forms.CharField(label=_("Title"), max_length=200)
-    track = forms.ModelChoiceField(label=_("Trial track"), queryset=Track.objects.none())
+    track = forms.ModelChoiceField(
+        label=_("Trial track"), queryset=Track.objects.none(), empty_label=_("Choose a trial track")
+    )
     focus = _text(_("Focus, purpose and use"))
     audience = _text(_("Audience"), rows=3)
     description = _text(

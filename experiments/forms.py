@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labportal.accounts.enums import Role
 from labportal.accounts.models import User
+from labportal.core.widgets import PeoplePicker
 from labportal.organisation.models import Institution, Program, Track
 
 from . import services
@@ -150,7 +151,7 @@ class ExperimentCreateForm(forms.ModelForm):
         label=_("Team"),
         queryset=active_users(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=PeoplePicker,
     )
 
     class Meta:
@@ -183,6 +184,10 @@ class ExperimentCreateForm(forms.ModelForm):
         self.fields["program"].queryset = Program.objects.order_by("title")
         self.fields["track"].queryset = Track.objects.select_related("program").order_by("title")
         self.fields["institution"].queryset = Institution.objects.order_by("name")
+        self.fields["program"].empty_label = _("Choose a program")
+        self.fields["track"].empty_label = _("No trial track yet")
+        self.fields["institution"].empty_label = _("No institution")
+        self.fields["owner"].empty_label = _("No owner yet")
 
     def clean_submission(self) -> uuid.UUID | None:
         try:
@@ -278,7 +283,7 @@ class ExperimentEditForm(forms.Form):
         label=_("Team"),
         queryset=active_users(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=PeoplePicker,
     )
 
     SECTION_FIELDS = ("title", "summary", *EXPERIMENT_SECTIONS, "start_date", "end_date")

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
+
+# The Django admin in the portal's name (administrators fix data by hand there).
+admin.site.site_header = _("labportal administration")
+admin.site.site_title = _("labportal administration")
+admin.site.index_title = _("The portal's data")
+admin.site.site_url = "/"
 
 urlpatterns = [
     path("", include("labportal.core.urls")),

@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 
 from .forms import LoginForm
 
@@ -13,4 +15,8 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # Stored in the messages cookie: the session it would go in has just been ended.
+        messages.success(request, _("You have signed out. See you soon."))
+        return response

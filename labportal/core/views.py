@@ -1,5 +1,6 @@
 """The portal shell: dashboard, health, accessibility statement and error pages."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -36,7 +37,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 @require_GET
 @login_not_required
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    return render(
+        request, "core/accessibility.html", {"contact_email": settings.PORTAL_CONTACT_EMAIL}
+    )
 
 
 @login_not_required

@@ -280,3 +280,5 @@ LOGGING = {
     },
 }
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Who answers accessibility feedback and questions (named in the accessibility statement).
+PORTAL_CONTACT_EMAIL = env.str("PORTAL_CONTACT_EMAIL", default="")

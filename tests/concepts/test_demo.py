@@ -5,7 +5,7 @@ from experiments.demo import demo_part as experiments_part
 from labportal.organisation.demo import TRACKS
 
 
-def test_every_concept_comes_from_demo_experiments_of_its_program():
+def test_every_concept_comes_from_demo_experiments_of_its_program(db):  # the anchor is read
     experiments = {row["slug"] for row in experiments_part()["experiments"]}
     concepts = demo_part()["concepts"]
     assert len(concepts) == 6

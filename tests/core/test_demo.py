@@ -14,7 +14,7 @@ def part(name: str, **keys):
     return SimpleNamespace(__name__=name, demo_part=lambda: keys)
 
 
-def test_the_document_has_the_format_and_every_apps_keys():
+def test_the_document_has_the_format_and_every_apps_keys(db):
     document = demo.demo_document()
     assert next(iter(document.items())) == ("format", FORMAT)
     keys = [key for p in demo.demo_parts() for key in p.demo_part()]

@@ -5,7 +5,7 @@ from labportal.accounts.demo import DEMO_ACCOUNTS, STAFF
 from labportal.organisation import demo as organisation
 
 
-def test_every_person_named_is_a_demo_account_or_demo_staff():
+def test_every_person_named_is_a_demo_account_or_demo_staff(db):  # the anchor is read
     # The importer would quietly create an unknown username as an inactive user.
     people = {a.username for a in DEMO_ACCOUNTS} | {username for username, *_rest in STAFF}
     named = set()
@@ -15,7 +15,7 @@ def test_every_person_named_is_a_demo_account_or_demo_staff():
     assert named - people == set()
 
 
-def test_tracks_and_institutions_are_the_organisations():
+def test_tracks_and_institutions_are_the_organisations(db):
     tracks = {t["slug"] for t in organisation.TRACKS}
     institutions = {i["slug"] for i in organisation.INSTITUTIONS}
     for row in demo_part()["experiments"]:
