@@ -91,11 +91,14 @@ def events_for_user(user) -> list[BazarEvent]:
     return upcoming + past
 
 
-def event_for_user(user, slug: str) -> BazarEvent:
+def event_for_user(user, slug: str, *, institutions: bool = True) -> BazarEvent:
     """The one way to fetch an event for a page: 404 when unknown or not visible to `user`
-    (an event in planning is not even said to exist). Comes with `institutions`
-    prefetched and the rules' annotations."""
-    return get_object_or_404(events_visible(user).prefetch_related("institutions"), slug=slug)
+    (an event in planning is not even said to exist). Comes with the rules' annotations
+    and, unless told not to (a card being sent needs none), `institutions` prefetched."""
+    events = events_visible(user)
+    if institutions:
+        events = events.prefetch_related("institutions")
+    return get_object_or_404(events, slug=slug)
 
 
 def booths_of_event(event: BazarEvent) -> list[Booth]:
@@ -107,14 +110,17 @@ def booths_of_event(event: BazarEvent) -> list[Booth]:
     )
 
 
-def booth_for_event(event: BazarEvent, booth_slug: str) -> Booth | None:
-    """The booth of this event with that slug (as booths_of_event loads it), or None, so
-    the page can say kindly that there is no such booth."""
-    booths = (
-        event.booths.filter(slug=booth_slug)
-        .select_related("experiment", "theme", "event")
-        .prefetch_related(Prefetch("hosts", queryset=PEOPLE))
-    )
+def booth_for_event(event: BazarEvent, booth_slug: str, *, hosts: bool = True) -> Booth | None:
+    """The booth of this event with that slug (as booths_of_event loads it; only its keys and
+    title when told not to load its hosts), or None, so the page can say kindly that there is
+    no such booth."""
+    booths = event.booths.filter(slug=booth_slug)
+    if hosts:
+        booths = booths.select_related("experiment", "theme", "event").prefetch_related(
+            Prefetch("hosts", queryset=PEOPLE)
+        )
+    else:
+        booths = booths.only("pk", "event_id", "slug", "title")
     return next(iter(booths), None)
 
 

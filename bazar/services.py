@@ -26,6 +26,7 @@ from . import rules, statuses
 from .enums import Action, EventStatus, PersonRole
 from .exceptions import NotAllowed, Refused, WrongStatus
 from .models import BazarEvent, EventStatusChange, Theme, WorkingGroupMember
+from .receipts import receipts_record
 from .services_attendance import (  # noqa: F401  (re-exported)
     attendee_check_in,
     attendee_invitation_sent,
@@ -175,6 +176,8 @@ def event_move(*, event: BazarEvent, by: User, to_status: EventStatus) -> EventS
     locked.status = to_status
     locked.save(update_fields=["status"])
     event.status = to_status
+    if to_status == EventStatus.CLOSED:  # each visitor gets a receipt of their cards
+        receipts_record(event=locked)
     return change
 
 

@@ -4,6 +4,7 @@
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, Q
 from django.utils.translation import gettext as _
 
 from labportal.accounts.models import User
@@ -19,8 +20,16 @@ from .models_people import TAKE_HOME_MAX_LENGTH
 def _checked(event, booth, visitor, commitment, take_home) -> dict:
     if booth.event_id != event.pk:
         raise Refused(_("That booth belongs to another event."))
-    statuses.require(BazarEvent.objects.only("status").get(pk=event.pk), Action.WRITE_CARD)
-    if not Attendee.objects.filter(event_id=event.pk, user_id=visitor.pk).exists():
+    # The status as it is now (not as the page read it) and the invitation, in one query.
+    invited = Attendee.objects.filter(event_id=event.pk, user_id=visitor.pk)
+    now = (
+        BazarEvent.objects.filter(pk=event.pk)
+        .annotate(is_invited=Exists(invited))
+        .only("status")
+        .get()
+    )
+    statuses.require(now, Action.WRITE_CARD)
+    if not now.is_invited:
         raise Refused(_("Only people invited to the event can write interest cards."))
     if commitment not in Commitment.values:
         raise Refused(_("Choose what you want to do with the practice."))
@@ -37,15 +46,19 @@ def _checked(event, booth, visitor, commitment, take_home) -> dict:
 
 
 def _write(booth, visitor, data: dict, submission) -> tuple[InterestCard, bool]:
-    if submission is not None:
-        card = InterestCard.objects.filter(submission=submission).first()
-        if card is not None:
-            if card.visitor_id != visitor.pk or card.booth_id != booth.pk:
-                raise Refused(
-                    _("This form was already used for another card. Open it again to write.")
-                )
-            return card, False  # the same form sent again: the card it made
-    card = InterestCard.objects.select_for_update().filter(booth=booth, visitor=visitor).first()
+    # The card this form made (its token) and the visitor's card for the booth, in one query.
+    mine = Q(booth=booth, visitor=visitor)
+    found = list(
+        InterestCard.objects.select_for_update().filter(
+            mine | Q(submission=submission) if submission is not None else mine
+        )
+    )
+    made = next((c for c in found if submission and c.submission == submission), None)
+    if made is not None:
+        if made.visitor_id != visitor.pk or made.booth_id != booth.pk:
+            raise Refused(_("This form was already used for another card. Open it again to write."))
+        return made, False  # the same form sent again: the card it made
+    card = next((c for c in found if c.booth_id == booth.pk and c.visitor_id == visitor.pk), None)
     if card is not None:
         model_update(card, data)
         return card, False

@@ -32,6 +32,7 @@ TRACK = "rolle-spor"  # the world experiment's track, with no theory yet
 CONCEPT = "rolle-koncept"  # published, version 1 without its PDF, no authors
 CONCEPT_VERSION = {"slug": CONCEPT, "number": 1}
 PUBLIC_TOKEN = "00000000-0000-4000-8000-000000000002"  # no version has it
+BAZAR = {"event": "rolle-bazar"}  # no bazar event in the world: organiser pages answer 404
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,73 @@ ROWS = [
     Row("changetheory:detail", everyone(200), kwargs={"slug": THEORY}),
     Row("changetheory:history", everyone(200), kwargs={"slug": THEORY}),
     Row("bazar:index", everyone(200)),
+    # Bazar visitor pages: the world has no bazar event, so every signed-in role gets 404.
+    Row("bazar:event", everyone(404), kwargs={"slug": "ingen-bazar"}),
+    Row("bazar:booth", everyone(404), kwargs={"event": "ingen-bazar", "booth": "ingen-stand"}),
+    Row(
+        "bazar:booth",
+        everyone(404),
+        kwargs={"event": "ingen-bazar", "booth": "ingen-stand"},
+        method="post",
+        label="card",
+    ),
+    Row(
+        "bazar:pre_register",
+        everyone(404),
+        kwargs={"event": "ingen-bazar", "booth": "ingen-stand"},
+        method="post",
+    ),
+    Row("bazar:my_cards", everyone(404), kwargs={"event": "ingen-bazar"}),
+    Row("bazar:card", everyone(404), kwargs={"event": "ingen-bazar", "card_id": 999999}),
+    Row("bazar:invitations", everyone(404), kwargs=BAZAR),
+    Row("bazar:invitation_add", everyone(404), kwargs=BAZAR, method="post"),
+    Row(
+        "bazar:invitation_remove",
+        everyone(404),
+        kwargs=BAZAR | {"attendee": 999999},
+        method="post",
+    ),
+    Row("bazar:invitations_send", everyone(404), kwargs=BAZAR, method="post"),
+    # Bazar organiser pages: administrators create events; an unknown event answers 404.
+    Row("bazar:event_create", only(200, 403, ("administrator",))),
+    Row("bazar:event_create", only(400, 403, ("administrator",)), method="post", label="empty"),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR)
+        for name in (
+            "organise",
+            "event_edit",
+            "working_group",
+            "booths",
+            "rounds",
+            "programme",
+            "signs",
+            "check_in",
+            "compliance",
+            "collection",
+        )
+    ),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR, method="post")
+        for name in ("event_move", "booth_fact_sheets", "theme_add", "check_in_toggle")
+    ),
+    Row(
+        "bazar:working_group_remove",
+        everyone(404),
+        kwargs=BAZAR | {"member": 999999},
+        method="post",
+    ),
+    Row("bazar:booth_edit", everyone(404), kwargs=BAZAR | {"booth": "stand"}),
+    Row("bazar:booth_remove", everyone(404), kwargs=BAZAR | {"booth": "stand"}, method="post"),
+    Row("bazar:booth_qr", everyone(404), kwargs=BAZAR | {"booth": "stand"}),
+    Row("bazar:theme_remove", everyone(404), kwargs=BAZAR | {"theme": 999999}, method="post"),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR | {"round": 999999}, method="post")
+        for name in ("round_remove", "round_move", "slot_add")
+    ),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR | {"slot": 999999}, method="post")
+        for name in ("slot_time", "slot_move", "slot_remove")
+    ),
     # The wheel: create/edit pages; moves on the wheel answer an empty POST with 400.
     Row("experiments:create", only(200, 403, ("strategic", "owner", "administrator"))),
     Row("experiments:edit", only(200, 403, STRATEGIC_GATE), kwargs={"slug": EXPERIMENT}),

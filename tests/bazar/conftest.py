@@ -81,3 +81,49 @@ def make_event(people, institutions, educations):
 @pytest.fixture
 def event(make_event):
     return make_event()
+
+
+# --- the visitor pages (tests/bazar/test_pages_visitor.py, test_visitor_*.py) ------------
+
+
+def add_booths(event, admin, n: int, *, themes=()):
+    """`n` booths (each for an experiment of its own); the event must be in planning or open."""
+    from tests.factories import ExperimentFactory
+
+    booths = []
+    for i in range(n):
+        experiment = ExperimentFactory(title=f"Stand-eksperiment {i}")
+        theme = themes[i % len(themes)] if themes else None
+        booths.append(services.booth_add(event=event, by=admin, experiment=experiment, theme=theme))
+    return booths
+
+
+@pytest.fixture
+def make_bazar(make_event, people):
+    """make_bazar(status, booths=2, themes=0): the event with booths and pitch rounds, the
+    leader checked in when the event runs (the teacher is invited but not checked in)."""
+
+    def make(status="running", booths=2, themes=0, **fields):
+        admin = people["administrator"]
+        event = make_event("open", **fields)
+        made = [services.theme_add(event=event, by=admin, title=f"Tema {i}") for i in range(themes)]
+        stands = add_booths(event, admin, booths, themes=made)
+        pitch = services.round_add(
+            event=event,
+            by=admin,
+            kind="round_1",
+            starts_at=datetime.time(9, 30),
+            ends_at=datetime.time(10, 30),
+        )
+        for stand in stands:
+            services.slot_add(round=pitch, by=admin, booth=stand)
+        if status in ("running", "closed", "follow_up", "mapped"):
+            from bazar.models import Attendee
+
+            set_status(event, "running")
+            leader = Attendee.objects.get(event=event, user=people["leader"])
+            services.attendee_check_in(event=event, by=admin, attendee=leader, present=True)
+        event = set_status(event, status)
+        return event, stands
+
+    return make

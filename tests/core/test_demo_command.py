@@ -141,7 +141,7 @@ def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def test_demo_texts_do_not_copy_the_booklet():
+def test_demo_texts_do_not_copy_the_booklet(db):  # the demo reads its anchor date
     if not BOOKLET.exists():
         pytest.skip(f"booklet not found at {BOOKLET}")
     booklet = _shingles(_words(BOOKLET.read_text(encoding="utf-8")), 6)

@@ -5,6 +5,7 @@ import json
 
 from django.core.management import call_command
 
+from bazar.models import Attendee, BazarEvent, InterestCard, PreRegistration
 from concepts.models import Concept, ConceptEvent, ConceptVersion
 from experiments.models import Experiment, PhaseTransition, TeamMembership
 from labportal.accounts.models import User
@@ -33,6 +34,10 @@ def wipe_portal(*, keep_superusers: bool = False) -> None:
 
     The benchmark (bench/portability.py) uses it too, keeping the superusers of its database.
     """
+    InterestCard.objects.all().delete()
+    PreRegistration.objects.all().delete()
+    Attendee.objects.all().delete()
+    BazarEvent.objects.all().delete()  # with its booths, rounds and working group
     ConceptEvent.objects.all().delete()
     ConceptVersion.objects.all().delete()
     Concept.objects.all().delete()
