@@ -70,6 +70,6 @@ PANELS = (
     Panel(
         "bazar/dashboard/upcoming.html",
         upcoming_context,
-        order=30,
+        order=5,  # first: the bazar is where a leader is on the day
     ),
 )

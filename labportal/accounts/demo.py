@@ -39,6 +39,15 @@ STAFF = (
     ("rasmus.kjaer", "Rasmus", "Kjær", "Underviser", (Role.STAFF,)),
     ("camilla.vinther", "Camilla", "Vinther", "Kvalitetskonsulent", (Role.STAFF,)),
     ("peter.norgaard", "Peter", "Nørgaard", "Udviklingskonsulent", (Role.STAFF,)),
+    # Visitors at the demo's bazars (bazar/demo_data.py).
+    ("lars.holt", "Lars", "Holt", "Underviser", (Role.STAFF,)),
+    ("hanne.bech", "Hanne", "Bech", "Uddannelsesleder", (Role.STAFF, Role.LEADER)),
+    ("fatima.ali", "Fatima", "Ali", "Underviser", (Role.STAFF,)),
+    ("birgitte.moeller", "Birgitte", "Møller", "Uddannelsesleder", (Role.STAFF, Role.LEADER)),
+    ("thomas.lind", "Thomas", "Lind", "Underviser", (Role.STAFF,)),
+    ("nanna.skov", "Nanna", "Skov", "Underviser", (Role.STAFF,)),
+    ("emil.winther", "Emil", "Winther", "Underviser", (Role.STAFF,)),
+    ("signe.lauritsen", "Signe", "Lauritsen", "Underviser", (Role.STAFF,)),
 )
 
 

@@ -271,6 +271,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports each step of a PDF at INFO; its warnings (a missing image or font)
+        # are what a job records (labportal/pdf/rendering.py).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # django-redis logs every cache call that Redis did not answer.
         DJANGO_REDIS_LOGGER: {"filters": ["once_a_minute"]},
         # While the database is down: one line a minute (labportal/core/unavailable.py), not

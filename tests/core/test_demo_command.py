@@ -104,7 +104,7 @@ def test_demo_people_fill_teams_and_ownership(demo):
     staff = User.objects.filter(email__endswith="@demo.labportal.invalid").exclude(
         username__in=[a.username for a in DEMO_ACCOUNTS]
     )
-    assert staff.count() == 8
+    assert staff.count() == 16  # 8 in the experiments, 8 more visiting the bazars
     assert not any(user.has_usable_password() for user in staff)
     assert all(e.memberships.exists() for e in Experiment.objects.all())
 
