@@ -45,3 +45,20 @@ class Commitment(models.TextChoices):
     INSPIRATION = "inspiration", _("Inspiration")
     TRY = "try", _("Will try it")
     IMPLEMENT = "implement", _("Will implement it")
+
+
+class GroupBasis(models.TextChoices):
+    """How a follow-up group was put together."""
+
+    EDUCATION = "education", _("By education")
+    INSTITUTION = "institution", _("By institution")
+    MANUAL = "manual", _("By hand")
+
+
+class Outcome(models.TextChoices):
+    """What became of a practice three months after the bazar (the effect survey)."""
+
+    IMPLEMENTED = "implemented", _("Implemented")
+    DEVELOPED = "developed", _("Developed further")
+    NEW_ACTIVITIES = "new_activities", _("Started new activities")
+    NOT_PURSUED = "not_pursued", _("Not pursued")

@@ -23,6 +23,10 @@ class BazarEventQuerySet(models.QuerySet):
         return self.select_for_update().get(pk=event.pk)
 
 
+def default_reminder_days() -> list[int]:
+    return [14, 28]
+
+
 class BazarEvent(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -47,6 +51,12 @@ class BazarEvent(models.Model):
     survey_after_days = models.PositiveSmallIntegerField(
         _("days until the effect survey"), default=90
     )
+    # Reminders to those who have not answered, this many days after the survey was sent.
+    survey_reminder_days = models.JSONField(
+        _("reminders after (days)"), default=default_reminder_days, blank=True
+    )
+    survey_text = models.TextField(_("the survey's greeting"), blank=True)
+    survey_reminder_text = models.TextField(_("the reminder's greeting"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -285,4 +295,11 @@ class PitchSlot(models.Model):
         return f"{self.round}: {self.booth}"
 
 
+from .models_followup import (  # noqa: E402, F401
+    EffectAnswer,
+    EffectSurvey,
+    FollowUpGroup,
+    GroupCard,
+    Workshop,
+)
 from .models_people import Attendee, InterestCard, PreRegistration  # noqa: E402, F401
