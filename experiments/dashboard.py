@@ -1,6 +1,8 @@
 """Experiments' panels on the dashboard: mine, those awaiting me, and the portfolio for
 those who may start experiments (the strategic level and administrators)."""
 
+import rules
+
 from experiments.enums import PHASE_ORDER
 from experiments.selectors import experiments_awaiting_user, experiments_of_user, portfolio
 from labportal.core.panels import Panel
@@ -15,7 +17,11 @@ def portfolio_context(user) -> dict | None:
 PANELS = (
     Panel(
         "experiments/dashboard/my_experiments.html",
-        lambda user: {"experiments": experiments_of_user(user)},
+        lambda user: {
+            "experiments": experiments_of_user(user),
+            # The portal's rules alone (user.has_perm would also ask the model backend).
+            "can_create": rules.has_perm("experiments.create", user),
+        },
         order=10,
     ),
     Panel(

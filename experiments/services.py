@@ -251,7 +251,8 @@ def experiment_decide(
         extra_fields=("decision",),
     )
     if decision == Decision.NEW_ITERATION:
-        _iteration_start(parent=locked, by=by, note=note)
+        # The page links to the follow-up at once.
+        transition.follow_up = _iteration_start(parent=locked, by=by, note=note)
     _refresh_caller(experiment, locked)
     return transition
 

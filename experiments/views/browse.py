@@ -7,6 +7,7 @@ of counting a large table, and the filter choices come from one small query.
 
 from dataclasses import replace
 
+import rules
 from django.core.paginator import Page, Paginator
 from django.db.models import Expression, QuerySet, Subquery
 from django.db.models.functions import Substr
@@ -175,5 +176,8 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         ),
         "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],
+        # The portal's rules alone (user.has_perm would also ask the model backend).
+        "can_create": rules.has_perm("experiments.create", request.user),
+        "can_import": rules.has_perm("portal.administer", request.user),
     }
     return render(request, "experiments/list.html", context)

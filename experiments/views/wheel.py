@@ -8,6 +8,7 @@ to the page with a flash message and a refusal re-renders the whole page with th
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -89,6 +90,13 @@ def _transition_view(action: str):
 
 
 def _notice(transition) -> str:
+    follow_up = getattr(transition, "follow_up", None)
+    if follow_up is not None:
+        return format_html(
+            _("The decision “{decision}” has been recorded. The new iteration: {link}."),
+            decision=transition.get_decision_display(),
+            link=format_html('<a href="{}">{}</a>', follow_up.get_absolute_url(), follow_up.title),
+        )
     if transition.kind == TransitionKind.DECISION:
         return _("The decision “%(decision)s” has been recorded.") % {
             "decision": transition.get_decision_display()
