@@ -165,7 +165,11 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     filtering, number = found["filtering"], found["number"]
     if request.htmx:
         # The address bar gets the filters that apply, not every empty field of the form.
-        return push_url(HttpResponse(found["results"]), shareable_url(filtering, number))
+        # The count of active filters on "Filtrér" is outside the results: swapped out of band.
+        count = render_to_string(
+            "experiments/list.html#filter_count", {"filtering": filtering, "oob": True}
+        )
+        return push_url(HttpResponse(found["results"] + count), shareable_url(filtering, number))
     context = {
         "results": found["results"],
         "filtering": filtering,
