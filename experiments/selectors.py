@@ -1,7 +1,7 @@
 """The reads experiment pages and the dashboard need, with their joins in one place."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +12,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -23,6 +23,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from labportal.accounts.models import User
+from labportal.core import fragments
 from labportal.organisation.models import DevelopmentLab, Institution, Program, Track
 
 from . import rules as wheel_rules
@@ -280,6 +281,12 @@ class PortfolioRow:
         return sum(cell.count for cell in self.cells)
 
 
+def _duration(value) -> timedelta:
+    if isinstance(value, timedelta):
+        return value
+    return timedelta(microseconds=float(value))  # SQLite may hand back microseconds
+
+
 def _days(value) -> int | None:
     if value is None:
         return None
@@ -288,20 +295,37 @@ def _days(value) -> int | None:
     return max(int(value.total_seconds() // 86400), 0)
 
 
-def portfolio(*, now: datetime | None = None) -> list[PortfolioRow]:
-    """Per track and phase: how many experiments and how long they have been there.
+# Arrivals in a phase are averaged as their distance from this fixed moment, so that the
+# aggregate does not depend on the time it is read (the times in phase are reckoned from it).
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
-    One aggregate query. Rows follow the tracks' titles; experiments without a track last.
-    """
-    now = now or timezone.now()
-    in_phase = ExpressionWrapper(V(now) - F("phase_entered_at"), output_field=DurationField())
+
+def portfolio_stats() -> list[dict]:
+    """Per track and phase: the count, the mean arrival in the phase and the earliest one.
+    One aggregate query over every experiment."""
+    since_epoch = ExpressionWrapper(F("phase_entered_at") - V(EPOCH), output_field=DurationField())
     rows = (
         Experiment.objects.order_by()
         .values("track__title", "track__slug", "phase")
-        .annotate(n=Count("pk"), average=Avg(in_phase), longest=Max(in_phase))
+        .annotate(n=Count("pk"), mean=Avg(since_epoch), first=Min("phase_entered_at"))
     )
+    return [
+        {**row, "mean": EPOCH + _duration(row["mean"]) if row["mean"] is not None else None}
+        for row in rows
+    ]
+
+
+def portfolio(*, now: datetime | None = None) -> list[PortfolioRow]:
+    """Per track and phase: how many experiments and how long they have been there.
+
+    The aggregate is kept in the fragment cache until an experiment (or a track) changes, so
+    the dashboard costs the same whatever the number of experiments; the times in phase are
+    reckoned from it at each reading. Rows follow the tracks' titles; experiments without a
+    track last.
+    """
+    now = now or timezone.now()
     by_track: dict[tuple, PortfolioRow] = {}
-    for row in rows:
+    for row in fragments.cached("portfolio-stats", build=portfolio_stats):
         key = (row["track__title"], row["track__slug"])
         if key not in by_track:
             by_track[key] = PortfolioRow(
@@ -311,8 +335,8 @@ def portfolio(*, now: datetime | None = None) -> list[PortfolioRow]:
             )
         cell = by_track[key].cells[PHASE_ORDER.index(Phase(row["phase"]))]
         cell.count = row["n"]
-        cell.average_days = _days(row["average"])
-        cell.longest_days = _days(row["longest"])
+        cell.average_days = _days(now - row["mean"]) if row["mean"] else None
+        cell.longest_days = _days(now - row["first"]) if row["first"] else None
     return sorted(by_track.values(), key=lambda r: (r.track_title is None, r.track_title or ""))
 
 
