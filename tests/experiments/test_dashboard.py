@@ -90,3 +90,27 @@ def test_dashboard_queries_do_not_grow(client_for, django_assert_num_queries, n)
 # header's unread count is counted on this first page and then kept in the cache. The bazar's
 # panel adds one: the next event with the person's state there.
 QUERIES_DASHBOARD = 7
+
+
+def test_the_portfolio_comes_from_the_cache_until_an_experiment_changes(client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    boss = strategic()
+    track = TrackFactory(owner=boss)
+    for phase in (Phase.DESIGN, Phase.DESIGN, Phase.ACTION):
+        experiment_in(phase, track=track, team=[boss])
+    client = client_for(boss)
+    client.get("/")  # builds the aggregate
+
+    def aggregate_queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/")
+        rows = dict(response.context["panels"])["experiments/dashboard/portfolio.html"]["rows"]
+        grouped = [q for q in captured if "GROUP BY" in q["sql"] and "experiment" in q["sql"]]
+        return len(grouped), rows[0].total
+
+    assert aggregate_queries() == (0, 3)  # read from the cache: no query over the experiments
+    experiment_in(Phase.ACTION, track=track, team=[boss])  # a change retires it
+    assert aggregate_queries() == (1, 4)
+    assert aggregate_queries() == (0, 4)
