@@ -66,10 +66,33 @@ def upcoming_context(user) -> dict | None:
     }
 
 
+def effect_context(user) -> dict | None:
+    """The strategic panel: what the bazar led to, per track and per concept (results.py),
+    for the strategic level and administrators; None for others or before any card."""
+    from . import effect_selectors, results
+
+    if not effect_selectors.sees_strategic_results(user):
+        return None
+    _events, found = effect_selectors.all_results(user)
+    if not found.taken_home:
+        return None
+    return {
+        "results": found,
+        "tracks": results.by_track(found),
+        "concepts": results.by_concept(found),
+    }
+
+
 PANELS = (
     Panel(
         "bazar/dashboard/upcoming.html",
         upcoming_context,
         order=5,  # first: the bazar is where a leader is on the day
+    ),
+    Panel(
+        "bazar/dashboard/effect.html",
+        effect_context,
+        order=60,
+        stylesheets=("css/bazar_results.css",),
     ),
 )

@@ -1,9 +1,11 @@
 """The demo's two bazar events, with dates relative to the day the demo is loaded:
 
-- "Projektbazar 1" finished (closed) about three weeks ago: the program's experiments in
+- "Projektbazar 1" was four months ago and is in follow-up (its groups and their
+  workshops: demo_groups.py): the program's experiments in
   action and later phases as booths (hosts from their teams), three themes, pitch round 1,
   shopping and round 2, attendees of four educations (leaders, teachers and other staff)
-  checked in, and 60 interest cards; the demo leader `leder` wrote four of them.
+  checked in, and 60 interest cards (the demo leader `leder` wrote four of them), and the
+  effect survey three months later with its answers (demo_effect.py).
 - "Projektbazar 2" runs today: other booths, `admin` and `strateg` in the working group, and
   `leder` invited and checked in without a card yet, so a person trying the demo can open a
   booth on a phone and write one.
@@ -20,6 +22,9 @@ from django.utils.translation import ngettext_lazy
 from experiments.demo import demo_experiments
 
 from . import demo_data as data
+from . import demo_groups
+from .demo_effect import demo_answers
+from .portability_effect import KEY as EFFECT_KEY
 
 KEY = "bazar_events"
 COMMITMENTS = ("try", "inspiration", "implement", "try", "inspiration", "try", "implement")
@@ -187,7 +192,9 @@ def _event(slug, title, day, status, booths_wanted, working_group, attendees, de
 
 def demo_events(today: dt.date | None = None) -> list[dict]:
     today = today or timezone.localdate()
-    past = today - dt.timedelta(days=21)
+    # The first bazar was four months ago: its groups met after it, and its effect survey
+    # went out three months after it (survey_after_days), so the loop is closed.
+    past = today - dt.timedelta(days=120)
     closed = _event(
         "projektbazar-1",
         "Projektbazar 1 – nye ledelses- og samarbejdsformer",
@@ -207,6 +214,9 @@ def demo_events(today: dt.date | None = None) -> list[dict]:
         "boder, du besøger, om det, du vil tage med hjem.",
     )
     closed["interest_cards"] = _closed_cards(past, closed["booths"])
+    demo_groups.add_follow_up(closed, past)  # follow-up: groups and their workshops
+    sent_on = past + dt.timedelta(days=closed["survey_after_days"])
+    closed[EFFECT_KEY] = demo_answers(closed, sent_on)  # the answers three months later
     running = _event(
         "projektbazar-2",
         "Projektbazar 2 – eksperimenter undervejs",

@@ -63,6 +63,9 @@ from .models import (
     PitchSlot,
     WorkingGroupMember,
 )
+from .portability_effect import KEY as EFFECT_KEY
+from .portability_effect import effect_rows
+from .portability_groups import ROW_FIELDS as GROUP_FIELDS
 from .portability_read import parse_event
 from .portability_write import EventWrite
 
@@ -221,3 +224,9 @@ def import_events(ctx: Context, source: Source) -> None:
 
 
 SECTIONS = [Section(KEY, events_rows, import_events)]
+# Each event's row also holds its follow-up groups (portability_groups.py) and its effect
+# surveys with their answers (portability_effect.py: two queries per event).
+ROW_FIELDS = [
+    *GROUP_FIELDS,
+    RowField(section=KEY, key=EFFECT_KEY, after="groups", prefetch="surveys", value=effect_rows),
+]

@@ -12,6 +12,7 @@ from labportal.portability.fields import Item
 
 from .enums import Commitment, EventStatus, PersonRole, RoundKind
 from .models_people import TAKE_HOME_MAX_LENGTH
+from .portability_groups import parse_groups
 
 DEFAULT_START, DEFAULT_END = dt.time(9, 0), dt.time(16, 0)
 SMALL_MAX = 32767  # a PositiveSmallIntegerField
@@ -134,6 +135,7 @@ def parse_event(item: Item) -> Parsed:
     _rounds(parsed, titles)
     _attendees(parsed)
     _cards(parsed)
+    parse_groups(parsed)  # portability_groups.py
     for entry in item.items("status_history"):
         parsed.history.append(
             {

@@ -18,6 +18,9 @@ from .models import (
     Theme,
     WorkingGroupMember,
 )
+from .portability_effect import KEY as EFFECT_KEY
+from .portability_effect import effect_import, effect_people
+from .portability_groups import write_groups
 from .portability_read import Parsed
 from .portability_write_people import PeopleWrite
 
@@ -118,6 +121,12 @@ class EventWrite(PeopleWrite):
         self.rounds(event, row, themes, booths)
         self.attendees(event, row, booths)
         self.cards(event, row, booths)
+        write_groups(self, event, row, booths)  # portability_groups.py
+        answers = row.item.data.get(EFFECT_KEY) or []  # portability_effect.py
+        if answers:
+            self.ctx.people.resolve(effect_people(answers))
+            written = effect_import(self.ctx, event, answers, where=row.item.where)
+            self.count("effect surveys", updated=written)
         self.history(event, row)
 
     def themes(self, event, row) -> dict[str, int]:

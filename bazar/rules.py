@@ -83,3 +83,6 @@ def require_organiser(user, event) -> None:
         raise NotAllowed(
             _("Only administrators and the event's working group can change the event.")
         )
+
+
+from . import rules_followup  # noqa: E402, F401  (the follow-up groups' perms)

@@ -2,6 +2,8 @@
 and what organisers use (urls_organiser.py: set-up, check-in, collection; urls_invitations.py:
 invitations and receipts)."""
 
+from .urls_effect import urlpatterns as effect
+from .urls_groups import urlpatterns as groups
 from .urls_invitations import urlpatterns as invitations
 from .urls_organiser import urlpatterns as organiser
 from .urls_visitor import urlpatterns as visitor
@@ -9,4 +11,4 @@ from .urls_visitor import urlpatterns as visitor
 app_name = "bazar"
 
 # Organisers' fixed paths first, so that a booth slug never shadows them.
-urlpatterns = [*organiser, *invitations, *visitor]
+urlpatterns = [*organiser, *invitations, *effect, *groups, *visitor]

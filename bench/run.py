@@ -88,7 +88,9 @@ def prepare(count: int) -> str:
 
     call_command("collectstatic", interactive=False, verbosity=0)
     user, _created = User.objects.get_or_create(username=USERNAME)
-    user_set_roles(user=user, roles=["staff"])
+    # The strategic level sees the dashboard's portfolio of every track (what grows with the
+    # experiments); the other pages are the same for every role.
+    user_set_roles(user=user, roles=["staff", "strategic"])
     client = Client()
     client.force_login(user)
     return f"sessionid={client.cookies['sessionid'].value}"
@@ -112,6 +114,7 @@ def pages() -> dict[str, str]:
         "search, mid word": "/experiments/?q=sparring",
         "search, rare word": "/experiments/?q=kvantespring",
         "detail": f"/experiments/{detail}/",
+        "dashboard (strategic)": "/",
     }
 
 

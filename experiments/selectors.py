@@ -243,8 +243,9 @@ def experiments_of_user(user: User, *, limit: int = 20) -> list[Experiment]:
 
     The ids come from a UNION of index lookups (an OR of the two would make PostgreSQL read
     every experiment: 20 ms at 10,000)."""
-    team = TeamMembership.objects.filter(user=user).values("experiment_id")
-    owned = Experiment.objects.filter(owner=user).values("pk")
+    # No ordering inside a compound statement (SQLite refuses it; the models order by default).
+    team = TeamMembership.objects.filter(user=user).order_by().values("experiment_id")
+    owned = Experiment.objects.filter(owner=user).order_by().values("pk")
     return list(_card_queryset().filter(pk__in=team.union(owned)).order_by("-updated_at")[:limit])
 
 
@@ -255,15 +256,15 @@ def experiments_awaiting_user(user: User, *, limit: int = 20) -> list[Experiment
     on the experiments it owns (directly or through their track or program): launching them
     from the pre-phase, in conceptualisation, and deciding in implementation.
     """
-    team = TeamMembership.objects.filter(user=user).values("experiment_id")
-    ids = Experiment.objects.filter(pk__in=team, phase__in=TEAM_PHASES).values("pk")
+    team = TeamMembership.objects.filter(user=user).order_by().values("experiment_id")
+    ids = Experiment.objects.filter(pk__in=team, phase__in=TEAM_PHASES).order_by().values("pk")
     if wheel_rules.is_strategic(user):
         # As in experiments_of_user: a UNION of index lookups, not an OR over every row.
         deciding = Q(phase__in=(Phase.PRE, Phase.CONCEPT)) | Q(
             phase=Phase.IMPLEMENTATION, decision=""
         )
         owned = [
-            Experiment.objects.filter(deciding, **{field: user}).values("pk")
+            Experiment.objects.filter(deciding, **{field: user}).order_by().values("pk")
             for field in ("owner", "track__owner", "program__owner")
         ]
         ids = ids.union(*owned)

@@ -137,6 +137,28 @@ ROWS = [
     ),
     Row("bazar:my_cards", everyone(404), kwargs={"event": "ingen-bazar"}),
     Row("bazar:card", everyone(404), kwargs={"event": "ingen-bazar", "card_id": 999999}),
+    Row("bazar:survey", everyone(404, anonymous=404), kwargs={"token": "ingen-token"}),
+    Row("bazar:results_all", everyone(200)),
+    Row("bazar:results", everyone(404), kwargs=BAZAR),
+    Row("bazar:groups", everyone(404), kwargs=BAZAR),
+    Row("bazar:group", everyone(404), kwargs=BAZAR | {"group_id": 999999}),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR, method="post")
+        for name in ("group_accept", "group_card_move")
+    ),
+    *(
+        Row(f"bazar:{name}", everyone(404), kwargs=BAZAR | {"group_id": 999999}, method="post")
+        for name in ("group_rename", "group_remove", "group_merge", "group_split")
+    ),
+    *(
+        Row(
+            f"bazar:{name}",
+            everyone(404),
+            kwargs=BAZAR | {"group_id": 999999, "number": 1},
+            method="post",
+        )
+        for name in ("workshop_schedule", "workshop_invite", "workshop_save")
+    ),
     Row("bazar:invitations", everyone(404), kwargs=BAZAR),
     Row("bazar:invitation_add", everyone(404), kwargs=BAZAR, method="post"),
     Row(

@@ -12,7 +12,7 @@ from rules.contrib.views import permission_required
 
 from concepts.selectors_publications import latest_fact_sheets
 
-from .. import selectors, selectors_visitor, services, statuses
+from .. import selectors, selectors_groups, selectors_visitor, services, statuses
 from ..enums import Action
 from ..exceptions import BazarError
 from ..forms import FORM_BROKEN, PreRegisterForm
@@ -73,6 +73,7 @@ def event_context(request: HttpRequest, event) -> dict:
         "can_pre_register": can_pre_register,
         "can_write": attendee and statuses.allows(event, Action.WRITE_CARD),
         "card_count": len(cards),
+        "my_followup_groups": selectors_groups.my_groups(user, event),
         # The organisers' link to their pages goes where the template marks it.
         "can_manage": user.has_perm("bazar.manage_event", event),
         "crumbs": [(reverse("bazar:index"), _("Bazar")), (None, event.title)],

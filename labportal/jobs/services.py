@@ -152,3 +152,62 @@ def lease_for(time_limit: float) -> timedelta:
     """A worker holds a job for its task's hard time limit and a margin; past that it is dead
     (Celery has killed the task, or the whole worker was killed)."""
     return timedelta(seconds=time_limit + settings.JOBS_LEASE_MARGIN)
+
+
+def record_many(task: str, items, *, max_attempts: int = 5) -> int:
+    """`record` for many jobs of one task at once: `items` are (key, kwargs) pairs; keys
+    already recorded are left alone. Two queries and one bulk insert in the caller's
+    transaction, whatever the number; after commit the new jobs are published over one
+    broker connection (what cannot be published now, the sweep publishes later). Returns how
+    many were recorded now."""
+    items = dict(items)
+    if not items:
+        return 0
+    known = set(Job.objects.filter(key__in=list(items)).values_list("key", flat=True))
+    rows = [
+        Job(task=task, key=key, kwargs=kwargs, max_attempts=max_attempts)
+        for key, kwargs in items.items()
+        if key not in known
+    ]
+    try:
+        with transaction.atomic():
+            created = Job.objects.bulk_create(rows, batch_size=2000)
+    except IntegrityError:  # some were recorded a moment ago: one at a time, then
+        created = [
+            record(task, key=row.key, max_attempts=max_attempts, **row.kwargs) for row in rows
+        ]
+        return len(created)
+    ids = [job.pk for job in created]
+    transaction.on_commit(lambda: publish_many(ids, task))
+    return len(created)
+
+
+def publish_many(job_ids: list[int], task: str) -> int:
+    """Publish many jobs of one task over one connection; stops at the first failure (the
+    sweep publishes the rest). Never raises. Returns how many were published."""
+    if not job_ids or not breaker.BROKER.allow():
+        return 0
+    published = []
+    try:
+        with current_app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=0)
+            send = current_app.tasks[task].apply_async
+            for job_id in job_ids:
+                send(kwargs={"job_id": job_id}, retry=False, connection=connection)
+                published.append(job_id)
+    except Exception as error:
+        breaker.BROKER.failed()
+        logger.warning(
+            "Published %s of %s jobs (%s); the sweep will: %r",
+            len(published),
+            len(job_ids),
+            task,
+            error,
+        )
+    else:
+        breaker.BROKER.succeeded()
+    if published:
+        Job.objects.filter(pk__in=published, state=Job.State.PENDING).update(
+            enqueued_at=timezone.now()
+        )
+    return len(published)

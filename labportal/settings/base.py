@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -229,6 +230,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {
     "jobs-sweep": {"task": "jobs.sweep", "schedule": 60.0},
+    # Workshops that start tomorrow get their reminders (sent once; hourly so that a beat
+    # that was down catches up the same day).
+    "bazar-workshop-reminders": {"task": "bazar.workshop_reminders", "schedule": 3600.0},
+    # The effect surveys due three months after a bazar, and their reminders: once a day.
+    "bazar-effect-daily": {"task": "bazar.effect_daily", "schedule": crontab(hour=6, minute=0)},
 }
 # A worker holds a running job for its task's hard time limit plus this many seconds; past
 # that the worker is taken for dead and the sweep runs the job again (labportal/jobs).

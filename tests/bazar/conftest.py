@@ -127,3 +127,42 @@ def make_bazar(make_event, people):
         return event, stands
 
     return make
+
+
+# --- follow-up groups and workshops (tests/bazar/test_groups*.py, test_workshops*.py) ------
+
+
+def add_card(booth, user, commitment, education=None, text=""):
+    """A card written directly (with the visitor's Attendee row for `education`)."""
+    from bazar.models import Attendee, InterestCard
+
+    if education is not None:
+        Attendee.objects.get_or_create(
+            event=booth.event, user=user, defaults={"education": education, "role": "teacher"}
+        )
+    return InterestCard.objects.create(
+        booth=booth, visitor=user, commitment=commitment, take_home=text
+    )
+
+
+@pytest.fixture
+def groups_world(make_bazar, people, educations, make_user):
+    """A finished bazar in follow-up with a known set of cards. Booth 0: `leader`
+    (Bioanalytiker, KEA) try, a1 (Bioanalytiker) implement, a2 (Bioanalytiker) try, b1
+    (Bygningskonstruktør, KEA) try, c1 (Elektriker, TEC) implement, c2 (Elektriker)
+    inspiration (never suggested). Booth 1: c1 try."""
+    event, booths = make_bazar("running", booths=2)
+    bio, byg, el = educations
+    users = {name: make_user("staff", username=name) for name in ("a1", "a2", "b1", "c1", "c2")}
+    users["leader"] = people["leader"]
+    cards = {
+        "leader": add_card(booths[0], people["leader"], "try"),
+        "a1": add_card(booths[0], users["a1"], "implement", bio, "Vi prøver det i efteråret."),
+        "a2": add_card(booths[0], users["a2"], "try", bio),
+        "b1": add_card(booths[0], users["b1"], "try", byg),
+        "c1": add_card(booths[0], users["c1"], "implement", el),
+        "c2": add_card(booths[0], users["c2"], "inspiration", el),
+        "c1-1": add_card(booths[1], users["c1"], "try"),
+    }
+    event = set_status(event, "follow_up")
+    return {"event": event, "booths": booths, "users": users, "cards": cards, **people}

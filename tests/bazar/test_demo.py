@@ -24,7 +24,7 @@ def run_demo() -> str:
 def test_the_demo_document_has_a_finished_and_a_running_event():
     today = dt.date(2027, 3, 10)
     closed, running = demo_events(today)
-    assert (closed["status"], running["status"]) == ("closed", "running")
+    assert (closed["status"], running["status"]) == ("follow_up", "running")
     assert closed["date"] == "2027-02-17"  # three weeks before
     assert running["date"] == "2027-03-10"
     assert 40 <= len(closed["interest_cards"]) <= 80
@@ -53,7 +53,7 @@ def test_the_demo_document_has_a_finished_and_a_running_event():
 def test_the_demo_loads_the_bazar_and_twice_changes_nothing(in_english, client):
     first = run_demo()
     assert "2 bazar events (" in first
-    closed = BazarEvent.objects.get(status="closed")
+    closed = BazarEvent.objects.get(status="follow_up")
     running = BazarEvent.objects.get(status="running")
     assert running.date == timezone.localdate()
     assert closed.date == timezone.localdate() - dt.timedelta(days=21)

@@ -329,7 +329,7 @@ def test_the_experiment_page_adds_one_query_only_when_rendered_afresh(
 
 
 # As tests/experiments/test_views_detail.py counts them for an experiment with no concepts
-# (user, groups, experiment, team, transitions), plus the signs it serves; from the fragment
-# cache only user and groups.
-QUERIES_EXPERIMENT = 6
+# (user, groups, experiment, team, transitions), plus the signs it serves and its bazar booths;
+# from the fragment cache only user and groups.
+QUERIES_EXPERIMENT = 7
 QUERIES_EXPERIMENT_CACHED = 2
