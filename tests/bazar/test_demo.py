@@ -21,11 +21,12 @@ def run_demo() -> str:
     return out.getvalue()
 
 
-def test_the_demo_document_has_a_finished_and_a_running_event():
+def test_the_demo_document_has_a_finished_and_a_running_event(db):
     today = dt.date(2027, 3, 10)
     closed, running = demo_events(today)
     assert (closed["status"], running["status"]) == ("follow_up", "running")
-    assert closed["date"] == "2027-02-17"  # three weeks before
+    assert closed["date"] == "2026-11-10"  # four months before: the survey has been answered
+    assert len([a for a in closed["effect_answers"] if a["outcome"]]) >= 10
     assert running["date"] == "2027-03-10"
     assert 40 <= len(closed["interest_cards"]) <= 80
     mine = [c for c in closed["interest_cards"] if c["visitor"] == "leder"]
@@ -56,7 +57,7 @@ def test_the_demo_loads_the_bazar_and_twice_changes_nothing(in_english, client):
     closed = BazarEvent.objects.get(status="follow_up")
     running = BazarEvent.objects.get(status="running")
     assert running.date == timezone.localdate()
-    assert closed.date == timezone.localdate() - dt.timedelta(days=21)
+    assert closed.date == timezone.localdate() - dt.timedelta(days=120)
     leader_cards = InterestCard.objects.filter(booth__event=closed, visitor__username="leder")
     assert leader_cards.count() == 4
     assert 40 <= InterestCard.objects.filter(booth__event=closed).count() <= 80

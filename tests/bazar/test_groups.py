@@ -160,7 +160,7 @@ def test_moving_a_card(groups_world, in_english):
     assert not GroupCard.objects.filter(card=other).exists()
 
 
-def test_moving_refusals_change_nothing(groups_world, make_event, people):
+def test_moving_refusals_change_nothing(groups_world, make_event, people, in_english):
     first, _second = _two_groups(groups_world)
     before = _state()
     only = groups_world["cards"]["b1"]

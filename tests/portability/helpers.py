@@ -5,7 +5,14 @@ import json
 
 from django.core.management import call_command
 
-from bazar.models import Attendee, BazarEvent, InterestCard, PreRegistration
+from bazar.models import (
+    Attendee,
+    BazarEvent,
+    EffectSurvey,
+    FollowUpGroup,
+    InterestCard,
+    PreRegistration,
+)
 from concepts.models import Concept, ConceptEvent, ConceptVersion
 from experiments.models import Experiment, PhaseTransition, TeamMembership
 from labportal.accounts.models import User
@@ -34,6 +41,8 @@ def wipe_portal(*, keep_superusers: bool = False) -> None:
 
     The benchmark (bench/portability.py) uses it too, keeping the superusers of its database.
     """
+    EffectSurvey.objects.all().delete()
+    FollowUpGroup.objects.all().delete()  # with its workshops and cards' memberships
     InterestCard.objects.all().delete()
     PreRegistration.objects.all().delete()
     Attendee.objects.all().delete()
