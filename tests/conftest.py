@@ -82,3 +82,18 @@ def closed_breakers():
 
     breaker.CACHE.reset()
     breaker.BROKER.reset()
+
+
+def pytest_runtest_setup(item):
+    """A test marked `postgresql` is skipped, with its reason, on any other database: SQLite
+    serialises writers, so the races these tests stage cannot happen there (and a thread
+    left waiting would lock the file for the tests after it)."""
+    from django.db import connection
+
+    marker = item.get_closest_marker("postgresql")
+    if marker and connection.vendor != "postgresql":
+        why = marker.kwargs.get("reason", "row locks and concurrent connections")
+        pytest.skip(
+            f"needs PostgreSQL ({why}); this run uses {connection.vendor} "
+            f"(set DATABASE_URL to run it)"
+        )

@@ -318,9 +318,12 @@ def parent_cycles(starts: list[int], *, limit: int = 5) -> list[list[str]]:
     alphabetically first one; at most `limit` of them. Two queries, whatever the depth."""
     if not starts:
         return []
-    with connection.cursor() as cursor:
-        cursor.execute(_CYCLES_SQL.format(table=Experiment._meta.db_table), [starts])
-        paths = [path for (path,) in cursor.fetchall()]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_CYCLES_SQL.format(table=Experiment._meta.db_table), [starts])
+            paths = [path for (path,) in cursor.fetchall()]
+    else:
+        paths = _cycle_paths_in_python(starts)
     if not paths:
         return []
     slugs = dict(
@@ -334,6 +337,20 @@ def parent_cycles(starts: list[int], *, limit: int = 5) -> list[list[str]]:
         first = names.index(min(names))
         cycles.add(tuple(names[first:] + names[:first]))
     return [list(cycle) for cycle in sorted(cycles)[:limit]]
+
+
+def _cycle_paths_in_python(starts: list[int]) -> list[list[int]]:
+    """The same walk for SQLite (the embedded demo's database): the links read in one query."""
+    parents = dict(Experiment.objects.filter(parent__isnull=False).values_list("pk", "parent_id"))
+    paths = []
+    for start in starts:
+        path, following = [start], parents.get(start)
+        while following is not None and following != start and following not in path:
+            path.append(following)
+            following = parents.get(following)
+        if following == start:
+            paths.append(path)
+    return paths
 
 
 def import_experiments(ctx, source) -> None:

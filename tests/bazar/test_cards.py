@@ -96,6 +96,7 @@ def test_a_token_used_for_another_booth_is_refused(running, people):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 @pytest.mark.parametrize("same_token", [True, False])
 def test_two_submits_at_once_make_one_card(running, people, same_token):
     event, booth = running

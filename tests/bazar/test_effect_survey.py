@@ -156,6 +156,7 @@ def test_the_service_refuses_a_second_answer(survey_link):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 def test_two_tabs_at_once_give_one_answer(make_bazar, make_user, educations):
     event, booths = make_bazar("follow_up", booths=1)
     alma = make_user("staff")

@@ -157,6 +157,7 @@ def test_the_experiment_page_knows_the_signs_it_serves(theory, owner):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 def test_two_owners_saving_at_once_one_wins_the_other_is_told(program, owner):
     import threading
 

@@ -129,6 +129,7 @@ def test_the_service_refuses_a_used_token_and_names_its_experiment(wheel):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 def test_two_simultaneous_submissions_make_one_experiment():
     boss = strategic(username="boss")
     track = TrackFactory()
@@ -169,6 +170,7 @@ def _waits_for_a_lock(pid: int) -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 def test_a_submission_that_waited_on_the_first_ones_row_gets_its_experiment():
     """Made deterministic: the second submission is held on the unique token until the first
     commits, so it meets the IntegrityError (in a savepoint) rather than the early check."""

@@ -65,6 +65,7 @@ def lines(path) -> list[str]:
     return path.read_text().split() if path.exists() else []
 
 
+@pytest.mark.postgresql
 def test_a_job_whose_worker_is_killed_finishes_once_on_another_worker(
     own_redis, tmp_path, settings
 ):
