@@ -49,6 +49,9 @@ def no_sideways_scroll(page) -> None:
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]
 
 
+@pytest.mark.postgresql(
+    reason="two requests at once: the live server shares one in-memory SQLite connection"
+)
 def test_a_leader_fills_a_card_on_a_phone(browser_page, live_url, shots_dir, running_bazar):
     event, booth, leader = running_bazar
     page = browser_page
