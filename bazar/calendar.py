@@ -40,21 +40,31 @@ def _address(value: str, name: str = "") -> vCalAddress:
     return address
 
 
-def event_ics(event: BazarEvent, *, attendee=None, description: str = "") -> bytes:
-    """The calendar file inviting `attendee` (a user, optional) to `event`. `description`
-    is the text shown with the entry; the event's page URL is added to it."""
-    url = event_url(event)
+def calendar_ics(
+    *,
+    uid: str,
+    starts: dt.datetime,
+    ends: dt.datetime,
+    summary: str,
+    location: str,
+    description: str,
+    url: str,
+    sequence: int = 0,
+    attendee=None,
+) -> bytes:
+    """One entry as a calendar file that invites `attendee` (a user, optional); the same
+    `uid` with a higher `sequence` replaces an entry sent before."""
     entry = Event()
-    entry.add("uid", event_uid(event))
+    entry.add("uid", uid)
     entry.add("dtstamp", timezone.now().astimezone(dt.UTC))
-    entry.add("dtstart", dt.datetime.combine(event.date, event.start_time, tzinfo=ZONE))
-    entry.add("dtend", dt.datetime.combine(event.date, event.end_time, tzinfo=ZONE))
-    entry.add("summary", event.title)
-    if event.place:
-        entry.add("location", event.place)
+    entry.add("dtstart", starts.astimezone(ZONE))
+    entry.add("dtend", ends.astimezone(ZONE))
+    entry.add("summary", summary)
+    if location:
+        entry.add("location", location)
     entry.add("description", f"{description}\n\n{url}".strip())
     entry.add("url", url)
-    entry.add("sequence", 0)
+    entry.add("sequence", sequence)
     entry.add("organizer", _address(settings.DEFAULT_FROM_EMAIL))
     if attendee is not None and attendee.email:
         person = _address(attendee.email, attendee.get_full_name() or attendee.username)
@@ -68,3 +78,18 @@ def event_ics(event: BazarEvent, *, attendee=None, description: str = "") -> byt
     calendar.add_component(entry)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def event_ics(event: BazarEvent, *, attendee=None, description: str = "") -> bytes:
+    """The calendar file inviting `attendee` (a user, optional) to `event`. `description`
+    is the text shown with the entry; the event's page URL is added to it."""
+    return calendar_ics(
+        uid=event_uid(event),
+        starts=dt.datetime.combine(event.date, event.start_time, tzinfo=ZONE),
+        ends=dt.datetime.combine(event.date, event.end_time, tzinfo=ZONE),
+        summary=event.title,
+        location=event.place,
+        description=description,
+        url=event_url(event),
+        attendee=attendee,
+    )

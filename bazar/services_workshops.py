@@ -21,7 +21,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from labportal import jobs
 from labportal.accounts.models import User
@@ -30,7 +29,7 @@ from labportal.notifications.models import Notification
 from labportal.notifications.selectors import forget_unread_count
 
 from . import rules, statuses
-from .calendar import PRODID, ZONE, _address, event_uid
+from .calendar import ZONE, calendar_ics, event_uid
 from .enums import Action, EventStatus
 from .exceptions import NotAllowed, Refused, WrongStatus
 from .models import BazarEvent, GroupCard, Workshop
@@ -194,31 +193,17 @@ def workshop_ics(workshop: Workshop, *, attendee=None, url: str = "") -> bytes:
     """The calendar entry of the workshop; its UID is the workshop's, so a new time
     replaces the entry."""
     group = workshop.group
-    entry = Event()
-    entry.add("uid", f"workshop-{workshop.pk}-{event_uid(group.event)}")
-    entry.add("dtstamp", timezone.now().astimezone(dt.UTC))
-    entry.add("dtstart", workshop.starts_at.astimezone(ZONE))
-    entry.add(
-        "dtend", (workshop.ends_at or workshop.starts_at + dt.timedelta(hours=3)).astimezone(ZONE)
+    return calendar_ics(
+        uid=f"workshop-{workshop.pk}-{event_uid(group.event)}",
+        starts=workshop.starts_at,
+        ends=workshop.ends_at or workshop.starts_at + dt.timedelta(hours=3),
+        summary=f"{_('Workshop %(number)d') % {'number': workshop.number}}: {group.title}",
+        location=workshop.place,
+        description="",
+        url=url,
+        sequence=int(workshop.starts_at.timestamp()) // 60 % 2_000_000_000,
+        attendee=attendee,
     )
-    entry.add("summary", f"{_('Workshop %(number)d') % {'number': workshop.number}}: {group.title}")
-    if workshop.place:
-        entry.add("location", workshop.place)
-    entry.add("description", url)
-    entry.add("url", url)
-    entry.add("sequence", int(workshop.starts_at.timestamp()) // 60 % 2_000_000_000)
-    entry.add("organizer", _address(settings.DEFAULT_FROM_EMAIL))
-    if attendee is not None and attendee.email:
-        entry.add(
-            "attendee", _address(attendee.email, attendee.get_full_name() or attendee.username)
-        )
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
-    calendar.add_component(entry)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
 
 
 def workshop_mail_deliver(*, kind: str, workshop_id: int, user_id: int, starts_at: str) -> bool:
