@@ -36,8 +36,7 @@ from django.utils.translation import gettext as _
 
 from labportal.core import fragments
 from labportal.jobs.services import record_many
-from labportal.notifications.models import Notification
-from labportal.notifications.selectors import forget_unread_count
+from labportal.notifications.services import notification_for_sent_email
 
 from . import statuses
 from .effect_answering import (  # noqa: F401  (re-exported)
@@ -237,14 +236,9 @@ def _send(survey: EffectSurvey, *, reminder: bool, now) -> None:
         subject, body, inbox = _render(survey, token, reminder=reminder)
     if user.email:
         EmailMessage(subject=subject, body=body, to=[user.email]).send()
-    Notification.objects.create(
-        recipient=user,
-        subject=subject,
-        body=inbox,
-        url=survey.event.get_absolute_url(),
-        emailed_at=now if user.email else None,
+    notification_for_sent_email(
+        recipient=user, subject=subject, body=inbox, url=survey.event.get_absolute_url()
     )
-    forget_unread_count(user.pk)
 
 
 def survey_deliver(*, survey_id: int) -> bool:

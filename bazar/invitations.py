@@ -25,8 +25,7 @@ from django.utils.translation import gettext as _
 from labportal import jobs
 from labportal.accounts.models import User
 from labportal.jobs.models import Job
-from labportal.notifications.models import Notification
-from labportal.notifications.selectors import forget_unread_count
+from labportal.notifications.services import notification_for_sent_email
 from labportal.organisation.models import Education
 
 from . import rules, services, statuses
@@ -111,14 +110,9 @@ def invitation_deliver(*, attendee_id: int) -> bool:
             message.attach("bazar.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
             message.send()
         now = timezone.now()
-        Notification.objects.create(
-            recipient=user,
-            subject=subject,
-            body=body,
-            url=attendee.event.get_absolute_url(),
-            emailed_at=now if user.email else None,
+        notification_for_sent_email(
+            recipient=user, subject=subject, body=body, url=attendee.event.get_absolute_url()
         )
-        forget_unread_count(user.pk)
         services.attendee_invitation_sent(attendee=attendee, at=now)
     return True
 

@@ -26,7 +26,7 @@ from labportal import jobs
 from labportal.accounts.models import User
 from labportal.jobs.models import Job
 from labportal.notifications.models import Notification
-from labportal.notifications.selectors import forget_unread_count
+from labportal.notifications.services import notification_for_sent_email
 
 from . import rules, statuses
 from .calendar import ZONE, calendar_ics, event_uid
@@ -256,12 +256,5 @@ def workshop_mail_deliver(*, kind: str, workshop_id: int, user_id: int, starts_a
             ics = workshop_ics(workshop, attendee=user, url=full_url)
             message.attach("workshop.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
             message.send()
-        Notification.objects.create(
-            recipient=user,
-            subject=subject,
-            body=body,
-            url=url,
-            emailed_at=timezone.now() if user.email else None,
-        )
-        forget_unread_count(user.pk)
+        notification_for_sent_email(recipient=user, subject=subject, body=body, url=url)
     return True

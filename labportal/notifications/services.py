@@ -42,3 +42,17 @@ def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> 
     marked = unread.update(read_at=timezone.now())  # no signals: forget the count here
     forget_unread_count(user.pk)
     return marked
+
+
+def notification_for_sent_email(*, recipient: User, subject: str, body: str, url: str = ""):
+    """The inbox entry of an e-mail its caller has just sent itself (one with an attachment
+    or a personal link): marked e-mailed, so the notifications job never sends it again."""
+    notification = Notification.objects.create(
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        url=url,
+        emailed_at=timezone.now() if recipient.email else None,
+    )
+    forget_unread_count(recipient.pk)
+    return notification
