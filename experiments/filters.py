@@ -139,10 +139,26 @@ def parse_filters(params: QueryDict, choices: Choices) -> Filtering:
     return Filtering(filterset, q, selected, active, ignored, kept.urlencode())
 
 
-def selects_form(choices: Choices, selected: dict[str, str]) -> forms.Form:
+def selects_form(choices: Choices, selected: dict[str, str], counts=None) -> forms.Form:
     """The selects' form, bound to the filters that apply only: a junk value shows as "all"
-    without marking the field invalid (the results say it was ignored), and the selects
-    depend on nothing but `selected`, their fragment cache key."""
+    without marking the field invalid (the results say it was ignored). With `counts`
+    (experiments/facets.py) each option's label ends with its number of experiments."""
     form = ExperimentFilter(selected, choices).form
     del form.fields["q"]  # the page renders the search box with the visitor's words
+    if counts is not None:
+        for name, field in form.fields.items():
+            # Without the empty choice: the field adds its empty label itself.
+            field.choices = [
+                (value, f"{label} ({counts[name].get(value, 0)})")
+                for value, label in field.choices
+                if value
+            ]
     return form
+
+
+def option_labels(form: forms.Form) -> dict[str, dict[str, str]]:
+    """Each select's option labels by value, keyed by the select's id."""
+    return {
+        form[name].id_for_label: {value: str(label) for value, label in field.choices if value}
+        for name, field in form.fields.items()
+    }

@@ -124,6 +124,8 @@ class SearchResults:
     # ts_headline of the row (markers START/STOP, see highlight()); annotate only the rows
     # shown, as it parses text. None where there is no full-text search.
     snippet: Expression | None = None
+    # The matches as a filter for other queries (the list's facet counts); None if capped.
+    scope: Q | Expression | None = None
 
 
 @dataclass
@@ -162,7 +164,7 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
         return _substring_search(queryset, q)
     candidates = candidate_ids(queryset, q)
     if not candidates:
-        return SearchResults(queryset.none(), 0, False)
+        return SearchResults(queryset.none(), 0, False, scope=InIds([]))
     query = _search_query(q)
     # The candidates already passed the queryset's filters: no need to join them again.
     ranked = queryset.model.objects.filter(InIds([c.id for c in candidates])).annotate(
@@ -188,7 +190,18 @@ def experiment_search(queryset: QuerySet, q: str) -> SearchResults:
         fragment_delimiter=" … ",
     )
     total = len(candidates)
-    return SearchResults(ranked.order_by(*order), total, total >= CANDIDATES, snippet)
+    capped = total >= CANDIDATES
+    scope = None if capped else InIds([c.id for c in candidates])
+    return SearchResults(ranked.order_by(*order), total, capped, snippet, scope)
+
+
+def match_scope(model, q: str) -> Q | Expression | None:
+    """Every experiment matching `q`, whatever the list's filters, as a filter for `model`'s
+    queries; None when there are too many to list (the search's count is capped then)."""
+    q = normalise_query(q)
+    if not uses_full_text(model.objects.all()):
+        return _substring_condition(q)  # no query: the condition itself
+    return experiment_search(model.objects.all(), q).scope  # one query: the candidates
 
 
 def candidate_query(queryset: QuerySet, q: str) -> QuerySet:
@@ -240,6 +253,12 @@ def _search_query(q: str) -> SearchQuery:
 
 
 def _substring_search(queryset: QuerySet, q: str) -> SearchResults:
+    condition = _substring_condition(q)
+    matches = queryset.filter(condition).order_by("title", "pk")
+    return SearchResults(matches, matches.count(), False, scope=condition)
+
+
+def _substring_condition(q: str) -> Q:
     condition = Q()
     for word in q.split():
         condition &= (
@@ -252,8 +271,7 @@ def _substring_search(queryset: QuerySet, q: str) -> SearchResults:
             | Q(conceptualisable_elements__icontains=word)
             | Q(attention_points__icontains=word)
         )
-    matches = queryset.filter(condition).order_by("title", "pk")
-    return SearchResults(matches, matches.count(), False)
+    return condition
 
 
 def highlight(snippet: str) -> SafeString:

@@ -5,6 +5,7 @@ the cards show, detail links are built from one reversed prefix, counts are capp
 of counting a large table, and the filter choices come from one small query.
 """
 
+import json
 from dataclasses import replace
 
 import rules
@@ -22,10 +23,11 @@ from django_htmx.http import push_url
 from rules.contrib.views import permission_required
 
 from experiments.enums import Phase
+from experiments.facets import facet_counts
 from experiments.filters import (
-    Choices,
     Filtering,
     filter_choices,
+    option_labels,
     parse_filters,
     selects_form,
 )
@@ -94,36 +96,34 @@ class Cards:
         return rows
 
 
-def list_page(filtering: Filtering, number: int) -> tuple[Page, bool]:
-    """The page of cards asked for (the last one if beyond), and whether the count is capped.
-    A search is ranked by experiments/search.py, the plain list ordered by title."""
+def list_page(filtering: Filtering, number: int) -> tuple[Page, bool, object]:
+    """The page of cards asked for (the last one if beyond), whether the count is capped, and
+    a search's matches as a filter (facets.facet_counts reuses them). A search is ranked by
+    experiments/search.py, the plain list ordered by title."""
     experiments = filtering.filterset.qs
+    scope = None
     if filtering.q:
         results = experiment_search(experiments, filtering.q)
         cards = Cards(results.queryset, results.total, results.snippet)
-        capped = results.capped
+        capped, scope = results.capped, results.scope
     else:
         total = experiments.order_by().values("pk")[: COUNT_CAP + 1].count()
         cards = Cards(experiments.order_by("title", "pk"), min(total, COUNT_CAP))
         capped = total > COUNT_CAP
-    return Paginator(cards, PAGE_SIZE).get_page(number), capped
+    return Paginator(cards, PAGE_SIZE).get_page(number), capped, scope
 
 
-def results_html(filtering: Filtering, number: int) -> str:
-    """The results part of the list (count, cards, pagination or the empty state)."""
-    page, capped = list_page(filtering, number)
+def results_html(filtering: Filtering, page: Page, capped: bool, option_labels: dict) -> str:
+    """The results part of the list (count, cards, pagination or the empty state), with the
+    filter options' labels and counts for experiment_list.js to put into the selects."""
     context = {
         "page": page,
         "capped": capped,
         "filtering": filtering,
+        "option_labels": json.dumps(option_labels, ensure_ascii=False),
         "list_url": reverse("experiments:list"),
     }
     return render_to_string("experiments/list.html#results", context)
-
-
-def selects_html(choices: Choices, selected: dict[str, str]) -> str:
-    form = selects_form(choices, selected)
-    return render_to_string("experiments/list.html#selects", {"form": form})
 
 
 def shareable_url(filtering: Filtering, number: int) -> str:
@@ -145,11 +145,19 @@ def list_key(params) -> tuple:
 
 
 def listed(params) -> dict:
-    """The filters' outcome (without the FilterSet), the page number and the results HTML."""
-    filtering = parse_filters(params, filter_choices())
+    """The filters' outcome (without the FilterSet), the page number, the results HTML and
+    the selects' HTML with each option's count."""
+    choices = filter_choices()
+    filtering = parse_filters(params, choices)
     number = _page_number(params.get("page"))
-    results = results_html(filtering, number)
-    return {"filtering": replace(filtering, filterset=None), "number": number, "results": results}
+    page, capped, search_scope = list_page(filtering, number)
+    form = selects_form(choices, filtering.selected, facet_counts(filtering, search_scope))
+    return {
+        "filtering": replace(filtering, filterset=None),
+        "number": number,
+        "results": results_html(filtering, page, capped, option_labels(form)),
+        "selects": render_to_string("experiments/list.html#selects", {"form": form}),
+    }
 
 
 @require_GET
@@ -173,11 +181,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     context = {
         "results": found["results"],
         "filtering": filtering,
-        "selects": fragments.cached(
-            "experiment-filter-selects",
-            filtering.selected,
-            build=lambda: selects_html(filter_choices(), filtering.selected),
-        ),
+        "selects": found["selects"],
         "list_url": reverse("experiments:list"),
         "crumbs": [(None, _("Experiments"))],
         # The portal's rules alone (user.has_perm would also ask the model backend).

@@ -8,3 +8,18 @@ document.addEventListener("DOMContentLoaded", () => {
     wide.addEventListener("change", apply);
   }
 });
+
+// htmx swaps only the results; they carry each filter option's label with its new count
+// ("Relationsbaseret ledelse (12)"), put into the selects here without replacing them, so
+// the select in use keeps its focus.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const data = document.getElementById("filter-option-labels");
+  if (!data || event.detail.target.id !== "experiment-results") return;
+  for (const [selectId, labels] of Object.entries(JSON.parse(data.dataset.labels))) {
+    const select = document.getElementById(selectId);
+    if (!select) continue;
+    for (const option of select.options) {
+      if (option.value in labels) option.textContent = labels[option.value];
+    }
+  }
+});

@@ -54,3 +54,29 @@ def test_on_a_desktop_the_search_lines_up_with_the_selects(browser_page, live_ur
     field_above = page.locator("#filter-q").bounding_box()
     assert button["y"] - (field_above["y"] + field_above["height"]) >= 8
     assert_accessible(page)
+
+
+def option_labels(page) -> list[str]:
+    return page.locator(".list-selects option").all_text_contents()
+
+
+def test_the_counts_follow_a_choice_and_the_select_keeps_focus(browser_page, live_url, anna):
+    page = browser_page
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_url, "anna", "secret-password")
+    page.goto(f"{live_url}/experiments/")
+    before = option_labels(page)
+    track = page.locator("#filter-track")
+    track.focus()
+    track.select_option(index=1)  # htmx swaps the results, which carry the new labels
+    expect(page.locator(".filter-chips a")).to_have_count(1)
+    expect(page.locator("#filter-institution option").first).to_be_attached()
+    page.wait_for_function(
+        "labels => [...document.querySelectorAll('.list-selects option')]"
+        ".some((o, i) => o.textContent !== labels[i])",
+        arg=before,
+    )
+    relabelled = option_labels(page)
+    assert page.evaluate("document.activeElement.id") == "filter-track"
+    page.goto(page.url)  # the same filters as a full page, rendered by the server
+    assert option_labels(page) == relabelled
