@@ -5,10 +5,12 @@ value, the other filters and the search kept (the way Decidim and OSF count): ch
 track still shows what the other tracks hold.
 
 One query, however many options there are: a UNION ALL of
-- the experiments grouped by their combination of lab, program, track, institution and
-  phase (the concept filter and the search applied), as many rows as there are combinations
-  in use, bounded by the organisation and not by the number of experiments; a combination
-  counts for an option of a filter when it meets every other filter, summed in Python;
+- the experiments grouped by their combination of program, track, institution and phase
+  (the concept filter and the search applied): as many rows as there are combinations in
+  use, bounded by the organisation and not by the number of experiments, read from an
+  index of those columns alone; a combination counts for an option of a filter when it
+  meets every other filter, summed in Python;
+- each program's lab (joining the labs to every experiment took twice as long);
 - the concept links grouped by concept, every filter but the concept's applied (an
   experiment can feed several concepts, so concepts are not part of the combinations).
 
@@ -20,47 +22,52 @@ from collections import Counter
 
 from django.db.models import CharField, Count, IntegerField, Q, Subquery, Value
 
+from labportal.organisation.models import Program
+
 from .filters import Filtering
 from .models import Experiment
-from .search import match_scope
+from .search import SearchResults, match_scope
 
-# Filters with one value per experiment, and the column holding it.
-COMBINED = {
-    "lab": "program__lab",
-    "program": "program",
-    "track": "track",
-    "institution": "institution",
-    "phase": "phase",
-}
+# Filters with one value per experiment (a program belongs to one lab).
+COMBINED = ("lab", "program", "track", "institution", "phase")
 
 Counts = dict[str, dict[str, int]]  # filter -> option value (slug or phase) -> experiments
+COMBINATION, PROGRAM, CONCEPT = "c", "p", "k"  # the kinds of row _rows() returns
 
 
-def facet_counts(filtering: Filtering, search_scope=None) -> Counts | None:
+def facet_counts(filtering: Filtering, search: SearchResults | None = None) -> Counts | None:
     """The counts per option of every filter, or None for a search with too many matches.
 
-    `search_scope` is the search's matches as a filter when the search ran without filters
-    (they are then the same); otherwise the matches are looked up here, in one more query.
+    `search` is the list's own search: without filters its matches are the ones to count;
+    with filters the matches without them are looked up here, in one more query.
     """
     scope = Q()
     if filtering.q:
-        if search_scope is None or filtering.selected:
-            search_scope = match_scope(Experiment, filtering.q)
-        if search_scope is None:
+        if search is None or filtering.selected:
+            scope = match_scope(Experiment, filtering.q)
+        else:
+            scope = search.scope
+        if scope is None:
             return None
-        scope = search_scope
     filterset = filtering.filterset
     chosen = {
         name: filterset.filters[name].ids.get(value) if name != "phase" else value
         for name, value in filtering.selected.items()
+        if name != "concept"
     }
     counts = {name: Counter() for name in (*COMBINED, "concept")}
-    for *combination, count in _rows(filtering, scope):
-        if combination[-1] is None:  # a concept's row: its id, then no phase
-            counts["concept"][combination[0]] += count
-            continue
-        values = dict(zip(COMBINED, combination, strict=True))
-        missed = [name for name in chosen if name in COMBINED and values[name] != chosen[name]]
+    combinations, lab_of = [], {}
+    for kind, first, second, institution, phase, count in _rows(filtering, scope):
+        if kind == CONCEPT:
+            counts["concept"][first] += count
+        elif kind == PROGRAM:
+            lab_of[first] = second
+        else:
+            combinations.append(((first, second, institution, phase), count))
+    for (program, track, institution, phase), count in combinations:
+        row = (lab_of.get(program), program, track, institution, phase)
+        values = dict(zip(COMBINED, row, strict=True))
+        missed = [name for name, value in chosen.items() if values[name] != value]
         if len(missed) > 1:
             continue  # shown for no option: two filters would have to change
         for name in missed or COMBINED:  # meets all filters: counts for its value of each
@@ -69,27 +76,35 @@ def facet_counts(filtering: Filtering, search_scope=None) -> Counts | None:
 
 
 def _rows(filtering: Filtering, scope):
-    """(lab, program, track, institution, phase, count) per combination, then
-    (concept, None, None, None, None, count) per concept."""
+    """(kind, …, count) rows: per combination (COMBINATION, program, track, institution,
+    phase, count), per program (PROGRAM, program, lab, None, None, 0) and per concept
+    (CONCEPT, concept, None, None, None, count)."""
     filterset = filtering.filterset
     selected = filtering.selected
     experiments = Experiment.objects.order_by().filter(scope)
     combinations = experiments
     if "concept" in selected:
         combinations = filterset.filters["concept"].filter(combinations, selected["concept"])
+    links = Experiment.concepts.through.objects.order_by()
     for_concepts = experiments
     for name, value in selected.items():
         if name != "concept":
             for_concepts = filterset.filters[name].filter(for_concepts, value)
-    links = Experiment.concepts.through.objects.filter(
-        experiment__in=Subquery(for_concepts.values("pk"))
-    )
-    no_id, no_phase = Value(None, IntegerField()), Value(None, CharField())
-    concept_rows = links.values_list("concept", no_id, no_id, no_id, no_phase)
+    if for_concepts.query.has_filters():
+        links = links.filter(experiment__in=Subquery(for_concepts.values("pk")))
+    no_id, no_phase, none = Value(None, IntegerField()), Value(None, CharField()), Value(0)
     return (
-        combinations.values_list(*COMBINED.values())
-        .annotate(count=Count("pk"))
-        .union(concept_rows.annotate(count=Count("pk")), all=True)
+        combinations.values_list(Value(COMBINATION), "program", "track", "institution", "phase")
+        .annotate(count=Count("*"))
+        .union(
+            Program.objects.order_by().values_list(
+                Value(PROGRAM), "pk", "lab", no_id, no_phase, none
+            ),
+            links.values_list(Value(CONCEPT), "concept", no_id, no_id, no_phase).annotate(
+                count=Count("*")
+            ),
+            all=True,
+        )
     )
 
 
@@ -98,7 +113,6 @@ def _by_option(filterset, counts: dict[str, Counter]) -> Counts:
     by_option: Counts = {"phase": dict(counts["phase"])}
     for name, counter in counts.items():
         if name != "phase":
-            by_option[name] = {
-                slug: counter[pk] for slug, pk in filterset.filters[name].ids.items()
-            }
+            ids = filterset.filters[name].ids
+            by_option[name] = {slug: counter[pk] for slug, pk in ids.items()}
     return by_option

@@ -31,7 +31,7 @@ from experiments.filters import (
     parse_filters,
     selects_form,
 )
-from experiments.search import experiment_search, highlight
+from experiments.search import SearchResults, experiment_search, highlight
 from labportal.core import fragments
 
 PAGE_SIZE = 25
@@ -96,21 +96,21 @@ class Cards:
         return rows
 
 
-def list_page(filtering: Filtering, number: int) -> tuple[Page, bool, object]:
+def list_page(filtering: Filtering, number: int) -> tuple[Page, bool, SearchResults | None]:
     """The page of cards asked for (the last one if beyond), whether the count is capped, and
-    a search's matches as a filter (facets.facet_counts reuses them). A search is ranked by
+    the search (facets.facet_counts reuses its matches). A search is ranked by
     experiments/search.py, the plain list ordered by title."""
     experiments = filtering.filterset.qs
-    scope = None
+    results = None
     if filtering.q:
         results = experiment_search(experiments, filtering.q)
         cards = Cards(results.queryset, results.total, results.snippet)
-        capped, scope = results.capped, results.scope
+        capped = results.capped
     else:
         total = experiments.order_by().values("pk")[: COUNT_CAP + 1].count()
         cards = Cards(experiments.order_by("title", "pk"), min(total, COUNT_CAP))
         capped = total > COUNT_CAP
-    return Paginator(cards, PAGE_SIZE).get_page(number), capped, scope
+    return Paginator(cards, PAGE_SIZE).get_page(number), capped, results
 
 
 def results_html(filtering: Filtering, page: Page, capped: bool, option_labels: dict) -> str:
@@ -150,8 +150,8 @@ def listed(params) -> dict:
     choices = filter_choices()
     filtering = parse_filters(params, choices)
     number = _page_number(params.get("page"))
-    page, capped, search_scope = list_page(filtering, number)
-    form = selects_form(choices, filtering.selected, facet_counts(filtering, search_scope))
+    page, capped, search = list_page(filtering, number)
+    form = selects_form(choices, filtering.selected, facet_counts(filtering, search))
     return {
         "filtering": replace(filtering, filterset=None),
         "number": number,

@@ -6,6 +6,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from experiments import search
 from tests.experiments.list_support import URL
@@ -89,7 +91,11 @@ def test_a_search_counts_its_matches_with_and_without_filters(staff_client, worl
 @pytest.mark.postgresql(reason="only full-text search caps its matches")
 def test_a_search_with_more_matches_than_it_ranks_shows_no_counts(staff_client, world, monkeypatch):
     monkeypatch.setattr(search, "CANDIDATES", 2)  # as if more than 2 were too many to list
-    response = staff_client.get(URL, {"q": "resumé"})  # in every experiment's summary
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.get(URL, {"q": "resumé"})  # in every experiment's summary
+    candidates = [q for q in queries if "experiments_title_tsvector" in q["sql"]]
+    assert len(candidates) == 1  # the list's own search; not again for the counts
+    assert not any("GROUP BY" in q["sql"] for q in queries)
     assert "More than 2 experiments match." in response.content.decode()
     assert set(counts(response, "institution").values()) == {None}
     assert "TEC</option>" in response.content.decode()
