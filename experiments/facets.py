@@ -92,13 +92,13 @@ def _rows(filtering: Filtering, scope):
             for_concepts = filterset.filters[name].filter(for_concepts, value)
     if for_concepts.query.has_filters():
         links = links.filter(experiment__in=Subquery(for_concepts.values("pk")))
-    no_id, no_phase, none = Value(None, IntegerField()), Value(None, CharField()), Value(0)
+    no_id, no_phase, zero = Value(None, IntegerField()), Value(None, CharField()), Value(0)
     return (
         combinations.values_list(Value(COMBINATION), "program", "track", "institution", "phase")
         .annotate(count=Count("*"))
         .union(
             Program.objects.order_by().values_list(
-                Value(PROGRAM), "pk", "lab", no_id, no_phase, none
+                Value(PROGRAM), "pk", "lab", no_id, no_phase, zero
             ),
             links.values_list(Value(CONCEPT), "concept", no_id, no_id, no_phase).annotate(
                 count=Count("*")
