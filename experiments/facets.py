@@ -4,15 +4,16 @@ An option counts what the list would show with it chosen in place of its filter'
 value, the other filters and the search kept (the way Decidim and OSF count): choosing a
 track still shows what the other tracks hold.
 
-One query, however many options there are: a UNION ALL of
-- the experiments grouped by their combination of program, track, institution and phase
-  (the concept filter and the search applied): as many rows as there are combinations in
-  use, bounded by the organisation and not by the number of experiments, read from an
-  index of those columns alone; a combination counts for an option of a filter when it
-  meets every other filter, summed in Python;
-- each program's lab (joining the labs to every experiment took twice as long);
-- the concept links grouped by concept, every filter but the concept's applied (an
-  experiment can feed several concepts, so concepts are not part of the combinations).
+All options come from one query (a UNION ALL), whatever the filters, of rows bounded by the
+organisation and not by the number of experiments:
+- the experiments grouped by their combination of program, track, institution and phase,
+  read from an index of those columns alone;
+- the same per concept they feed (an experiment can feed several concepts);
+- each program's lab (joining the labs to every experiment took twice as long).
+A combination counts for an option of a filter when it meets every other filter; that is
+summed in Python. Without a search the rows are the same for every choice of filters, so
+they are kept in the fragment cache until an experiment, a concept's sources or the
+organisation changes: a list with new filters asks nothing for its counts.
 
 With a search whose matches are too many to list (its count says "more than"), there are
 no counts: they would count only the matches the search ranked.
@@ -20,8 +21,9 @@ no counts: they would count only the matches the search ranked.
 
 from collections import Counter
 
-from django.db.models import CharField, Count, IntegerField, Q, Subquery, Value
+from django.db.models import CharField, Count, IntegerField, Q, QuerySet, Subquery, Value
 
+from labportal.core import fragments
 from labportal.organisation.models import Program
 
 from .filters import Filtering
@@ -32,7 +34,7 @@ from .search import SearchResults, match_scope
 COMBINED = ("lab", "program", "track", "institution", "phase")
 
 Counts = dict[str, dict[str, int]]  # filter -> option value (slug or phase) -> experiments
-COMBINATION, PROGRAM, CONCEPT = "c", "p", "k"  # the kinds of row _rows() returns
+COMBINATION, CONCEPT, PROGRAM = "c", "k", "p"  # the kinds of row _rows() returns
 
 
 def facet_counts(filtering: Filtering, search: SearchResults | None = None) -> Counts | None:
@@ -41,67 +43,60 @@ def facet_counts(filtering: Filtering, search: SearchResults | None = None) -> C
     `search` is the list's own search: without filters its matches are the ones to count;
     with filters the matches without them are looked up here, in one more query.
     """
-    scope = Q()
-    if filtering.q:
-        if search is None or filtering.selected:
-            scope = match_scope(Experiment, filtering.q)
-        else:
+    if not filtering.q:
+        rows = fragments.cached("experiment-facet-rows", build=lambda: list(_rows(Q())))
+    else:
+        if search is not None and not filtering.selected:
             scope = search.scope
+        else:
+            scope = match_scope(Experiment, filtering.q)
         if scope is None:
             return None
+        rows = list(_rows(scope))
     filterset = filtering.filterset
     chosen = {
         name: filterset.filters[name].ids.get(value) if name != "phase" else value
         for name, value in filtering.selected.items()
-        if name != "concept"
     }
+    concept = chosen.pop("concept", None)
     counts = {name: Counter() for name in (*COMBINED, "concept")}
-    combinations, lab_of = [], {}
-    for kind, first, second, institution, phase, count in _rows(filtering, scope):
-        if kind == CONCEPT:
-            counts["concept"][first] += count
-        elif kind == PROGRAM:
-            lab_of[first] = second
-        else:
-            combinations.append(((first, second, institution, phase), count))
-    for (program, track, institution, phase), count in combinations:
+    lab_of = {program: lab for kind, lab, program, *_rest in rows if kind == PROGRAM}
+    for kind, key, program, track, institution, phase, count in rows:
+        if kind == PROGRAM:
+            continue
         row = (lab_of.get(program), program, track, institution, phase)
         values = dict(zip(COMBINED, row, strict=True))
         missed = [name for name, value in chosen.items() if values[name] != value]
-        if len(missed) > 1:
-            continue  # shown for no option: two filters would have to change
-        for name in missed or COMBINED:  # meets all filters: counts for its value of each
-            counts[name][values[name]] += count
+        if kind == CONCEPT and not missed:
+            counts["concept"][key] += count  # meets every filter but the concept's
+        if (kind == CONCEPT and key == concept) or (kind == COMBINATION and concept is None):
+            if len(missed) > 1:
+                continue  # shown for no option: two filters would have to change
+            for name in missed or COMBINED:  # meets all filters: counts for its value of each
+                counts[name][values[name]] += count
     return _by_option(filterset, counts)
 
 
-def _rows(filtering: Filtering, scope):
-    """(kind, …, count) rows: per combination (COMBINATION, program, track, institution,
-    phase, count), per program (PROGRAM, program, lab, None, None, 0) and per concept
-    (CONCEPT, concept, None, None, None, count)."""
-    filterset = filtering.filterset
-    selected = filtering.selected
-    experiments = Experiment.objects.order_by().filter(scope)
-    combinations = experiments
-    if "concept" in selected:
-        combinations = filterset.filters["concept"].filter(combinations, selected["concept"])
+def _rows(scope) -> QuerySet:
+    """(kind, key, program, track, institution, phase, count) rows: per combination
+    (COMBINATION, None, …), per concept and combination (CONCEPT, concept, …) and per
+    program (PROGRAM, lab, program, None, None, None, 0)."""
+    combination = ("program", "track", "institution", "phase")
     links = Experiment.concepts.through.objects.order_by()
-    for_concepts = experiments
-    for name, value in selected.items():
-        if name != "concept":
-            for_concepts = filterset.filters[name].filter(for_concepts, value)
-    if for_concepts.query.has_filters():
-        links = links.filter(experiment__in=Subquery(for_concepts.values("pk")))
-    no_id, no_phase, zero = Value(None, IntegerField()), Value(None, CharField()), Value(0)
+    if scope:
+        links = links.filter(experiment__in=Subquery(Experiment.objects.filter(scope).values("pk")))
+    no_id, no_phase = Value(None, IntegerField()), Value(None, CharField())
     return (
-        combinations.values_list(Value(COMBINATION), "program", "track", "institution", "phase")
+        Experiment.objects.order_by()
+        .filter(scope)
+        .values_list(Value(COMBINATION), no_id, *combination)
         .annotate(count=Count("*"))
         .union(
+            links.values_list(
+                Value(CONCEPT), "concept", *(f"experiment__{name}" for name in combination)
+            ).annotate(count=Count("*")),
             Program.objects.order_by().values_list(
-                Value(PROGRAM), "pk", "lab", no_id, no_phase, zero
-            ),
-            links.values_list(Value(CONCEPT), "concept", no_id, no_id, no_phase).annotate(
-                count=Count("*")
+                Value(PROGRAM), "lab", "pk", no_id, no_id, no_phase, Value(0)
             ),
             all=True,
         )

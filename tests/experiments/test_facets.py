@@ -108,3 +108,18 @@ def test_htmx_results_carry_the_new_labels_for_the_selects(staff_client, world):
     labels = json.loads(unescape(raw))
     assert labels["filter-institution"] == {"kea": "KEA (0)", "tec": "TEC (1)"}
     assert "<select" not in html  # the selects stay in place; experiment_list.js relabels them
+
+
+def test_other_filters_ask_nothing_more_for_their_counts(staff_client, world):
+    """Without a search the grouped rows are the same for every choice of filters: kept once,
+    a list with new filters counts from them."""
+    staff_client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.get(URL, {"institution": "kea"})
+    assert not any("GROUP BY" in q["sql"] for q in queries)
+    assert counts(response, "track") == {
+        "relationsbaseret": 1,
+        "udforskende": 0,
+        "digitalt-spor": 1,
+    }
+    assert counts(response, "concept") == {"tifs": 0}  # alfa and gamma are at TEC
