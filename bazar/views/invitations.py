@@ -3,28 +3,20 @@ invite and remove forms, and the button that sends the invitation e-mails. Thin:
 parse, services (and invitations.py) write and check every rule again."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
-from .. import selectors, services, statuses
+from .. import services, statuses
 from ..enums import Action
 from ..exceptions import BazarError
 from ..forms_invitations import InviteForm
 from ..invitations import invitation_overview
 from ..invitations import invitations_send as record_invitations
-
-
-def _event(request: HttpRequest, slug: str):
-    event = selectors.event_for_user(request.user, slug)
-    if not request.user.has_perm("bazar.manage_event", event):
-        raise PermissionDenied
-    return event
+from .organise_base import organiser_event, refused, say_invitations_queued
 
 
 def _page(request, event, form=None, status: int = 200) -> HttpResponse:
@@ -50,13 +42,13 @@ def _back(event) -> HttpResponse:
 @require_GET
 @permission_required("portal.view", raise_exception=True)
 def invitations(request: HttpRequest, event: str) -> HttpResponse:
-    return _page(request, _event(request, event))
+    return _page(request, organiser_event(request, event))
 
 
 @require_POST
 @permission_required("portal.view", raise_exception=True)
 def invitation_add(request: HttpRequest, event: str) -> HttpResponse:
-    event = _event(request, event)
+    event = organiser_event(request, event)
     form = InviteForm(request.POST, event=event)
     if not form.is_valid():
         return _page(request, event, form, status=400)
@@ -76,15 +68,14 @@ def invitation_add(request: HttpRequest, event: str) -> HttpResponse:
 @require_POST
 @permission_required("portal.view", raise_exception=True)
 def invitation_remove(request: HttpRequest, event: str, attendee: int) -> HttpResponse:
-    event = _event(request, event)
+    event = organiser_event(request, event)
     found = event.attendees.select_related("user").filter(pk=attendee).first()
     if found is None:
         raise Http404
     try:
         services.attendee_remove(event=event, by=request.user, attendee=found)
     except BazarError as exc:
-        messages.error(request, exc.message)
-        return _page(request, event, status=exc.status)
+        return _page(request, event, status=refused(request, exc))
     messages.success(request, _("%(person)s is no longer invited.") % {"person": found.user})
     return _back(event)
 
@@ -92,22 +83,10 @@ def invitation_remove(request: HttpRequest, event: str, attendee: int) -> HttpRe
 @require_POST
 @permission_required("portal.view", raise_exception=True)
 def invitations_send(request: HttpRequest, event: str) -> HttpResponse:
-    event = _event(request, event)
+    event = organiser_event(request, event)
     try:
         n = record_invitations(event=event, by=request.user)
     except BazarError as exc:
-        messages.error(request, exc.message)
-        return _page(request, event, status=exc.status)
-    if n:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d invitation will be sent in a moment.",
-                "%(count)d invitations will be sent in a moment.",
-                n,
-            )
-            % {"count": n},
-        )
-    else:
-        messages.info(request, _("Everyone on the list has been invited already."))
+        return _page(request, event, status=refused(request, exc))
+    say_invitations_queued(request, n, _("Everyone on the list has been invited already."))
     return _back(event)

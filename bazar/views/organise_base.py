@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bazar import selectors, statuses
 from bazar.enums import Action, EventStatus
@@ -57,6 +58,19 @@ def refused(request: HttpRequest, exc: BazarError) -> int:
     """Show the service's message on the page; the status the page answers."""
     messages.error(request, exc.message)
     return exc.status
+
+
+def say_invitations_queued(request: HttpRequest, count: int, none_left: str) -> None:
+    """After asking for invitations: how many are on their way, or `none_left`."""
+    if not count:
+        messages.info(request, none_left)
+        return
+    message = ngettext(
+        "%(count)d invitation will be sent in a moment.",
+        "%(count)d invitations will be sent in a moment.",
+        count,
+    )
+    messages.success(request, message % {"count": count})
 
 
 def form_refused(request: HttpRequest) -> int:

@@ -4,12 +4,10 @@ field as they go (htmx; without JavaScript each field's form posts and comes bac
 Organisers also schedule each workshop and send the invitations from here."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from rules.contrib.views import permission_required
@@ -20,6 +18,8 @@ from bazar.exceptions import BazarError
 from bazar.forms_groups import ScheduleForm, field_value
 from bazar.models import Workshop
 from bazar.workshops import TITLES, WORKSHOP_FIELDS, field_of
+
+from .organise_base import organiser_event, refused, say_invitations_queued
 
 TEMPLATE = "bazar/groups/group.html"
 
@@ -126,8 +126,7 @@ def workshop_save(request: HttpRequest, event: str, group_id: int, number: int) 
             if not field.is_list:
                 entry["value"] = value
             return _field(request, found, group, entry, exc.status)
-        messages.error(request, exc.message)
-        return _refusal(request, found, group, exc.status)
+        return _refusal(request, found, group, refused(request, exc))
     if request.htmx:
         return _field(request, found, group, _entry(workshop, field, saved=True), 200)
     messages.success(request, _("Saved"))
@@ -153,9 +152,7 @@ def _refusal(request, event, group, status: int) -> HttpResponse:
 
 
 def _organiser(request, event: str, group_id: int, number: int):
-    found = selectors.event_for_user(request.user, event)
-    if not request.user.has_perm("bazar.manage_event", found):
-        raise PermissionDenied
+    found = organiser_event(request, event)
     group = selectors_groups.group_in_event(found, group_id)
     return found, group, _workshop(group, number)
 
@@ -182,8 +179,8 @@ def workshop_schedule(request: HttpRequest, event: str, group_id: int, number: i
             place=form.cleaned_data["place"],
         )
     except BazarError as exc:
-        messages.error(request, exc.message)
-        return render(request, TEMPLATE, _context(request, event, group), status=exc.status)
+        status = refused(request, exc)
+        return render(request, TEMPLATE, _context(request, event, group), status=status)
     messages.success(request, _("The workshop's time and place are saved."))
     return redirect(f"{_url(event, group)}#workshop-{number}")
 
@@ -195,18 +192,7 @@ def workshop_invite(request: HttpRequest, event: str, group_id: int, number: int
     try:
         n = services_workshops.workshop_invite(workshop=workshop, by=request.user)
     except BazarError as exc:
-        messages.error(request, exc.message)
-        return render(request, TEMPLATE, _context(request, event, group), status=exc.status)
-    if n:
-        messages.success(
-            request,
-            ngettext(
-                "%(count)d invitation will be sent in a moment.",
-                "%(count)d invitations will be sent in a moment.",
-                n,
-            )
-            % {"count": n},
-        )
-    else:
-        messages.info(request, _("Every member has been invited to this time already."))
+        status = refused(request, exc)
+        return render(request, TEMPLATE, _context(request, event, group), status=status)
+    say_invitations_queued(request, n, _("Every member has been invited to this time already."))
     return redirect(f"{_url(event, group)}#workshop-{number}")
