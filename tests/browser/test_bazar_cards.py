@@ -2,17 +2,13 @@
 (where its QR code leads), fills the interest card, sends it twice in a hurry, and finds
 exactly one card, on the booth page and under "Mine balkort"."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
 from bazar import services
 from bazar.models import Attendee, BazarEvent, InterestCard
-from labportal.accounts.enums import Role
-from labportal.organisation.models import Education
+from tests.browser.bazar_support import event_with_an_invited_leader
 from tests.browser.helpers import assert_accessible, sign_in
-from tests.factories import ExperimentFactory, InstitutionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,22 +18,9 @@ TAKE_HOME = "Vi afprøver de tre rum på næste afdelingsmøde."
 
 @pytest.fixture
 def running_bazar(db):
-    admin = UserFactory(username="admin", roles=[Role.STAFF, Role.ADMINISTRATOR])
-    leader = UserFactory(username="leder", roles=[Role.STAFF, Role.LEADER])
-    kea = InstitutionFactory(name="KEA")
-    education = Education.objects.create(institution=kea, slug="bio", name="Bioanalytiker")
-    event = services.event_create(
-        by=admin,
-        title="Projekt Bazar",
-        date=datetime.date(2030, 5, 1),
-        start_time=datetime.time(9, 0),
-        end_time=datetime.time(15, 0),
-        place="KEA",
-        institutions=[kea],
+    admin, leader, event, booth = event_with_an_invited_leader(
+        title="Tre rum i udforskende ledelse"
     )
-    experiment = ExperimentFactory(title="Tre rum i udforskende ledelse")
-    booth = services.booth_add(event=event, by=admin, experiment=experiment)
-    services.attendee_invite(event=event, by=admin, user=leader, education=education, role="leader")
     BazarEvent.objects.filter(pk=event.pk).update(status="running")
     attendee = Attendee.objects.get(user=leader)
     event.refresh_from_db()

@@ -2,17 +2,13 @@
 adds a value word and writes the pitch; each field saves as they go (htmx) and says so, and
 keyboard focus stays where the person was."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
-from bazar import services, services_groups
+from bazar import services_groups
 from bazar.models import Attendee, BazarEvent, InterestCard, Workshop
-from labportal.accounts.enums import Role
-from labportal.organisation.models import Education
+from tests.browser.bazar_support import event_with_an_invited_leader
 from tests.browser.helpers import assert_accessible, sign_in
-from tests.factories import ExperimentFactory, InstitutionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,21 +17,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def group(db):
-    admin = UserFactory(username="admin", roles=[Role.STAFF, Role.ADMINISTRATOR])
-    leader = UserFactory(username="leder", roles=[Role.STAFF, Role.LEADER])
-    kea = InstitutionFactory(name="KEA")
-    education = Education.objects.create(institution=kea, slug="bio", name="Bioanalytiker")
-    event = services.event_create(
-        by=admin,
-        title="Projekt Bazar",
-        date=datetime.date(2030, 5, 1),
-        start_time=datetime.time(9, 0),
-        end_time=datetime.time(15, 0),
-        place="KEA",
-        institutions=[kea],
-    )
-    booth = services.booth_add(event=event, by=admin, experiment=ExperimentFactory())
-    services.attendee_invite(event=event, by=admin, user=leader, education=education, role="leader")
+    admin, leader, event, booth = event_with_an_invited_leader()
     assert Attendee.objects.filter(user=leader).exists()
     card = InterestCard.objects.create(booth=booth, visitor=leader, commitment="implement")
     BazarEvent.objects.filter(pk=event.pk).update(status="follow_up")
